@@ -137,3 +137,39 @@ def split_credit(credit: str) -> tuple[str, str]:
         photographer, _, agency = credit.partition("/")
         return photographer.strip(), agency.strip()
     return "", ""
+
+
+# Hosted blogs serve resized copies; the loader wants the original upload.
+_WIX_RESIZE_RE = re.compile(r"^(https?://static\.wixstatic\.com/media/[^/?#]+)/v1/.*$")
+_WP_SIZE_RE = re.compile(r"-\d{2,5}x\d{2,5}(\.(?:jpe?g|png|gif|webp|avif))$", re.IGNORECASE)
+_RESIZE_QUERY_KEYS = {"w", "h", "resize", "fit", "format", "crop", "quality", "strip"}
+
+
+def original_image_url(url: str) -> str:
+    """Undo the resize suffixes of hosted blogs: Wix ``/v1/fill/w_..,h_../name``, WordPress
+    ``name-800x533.jpg`` and ``?w=604``, Squarespace ``?format=500w``."""
+    url = (url or "").strip()
+    if url.startswith("wix:image://"):
+        return wix_image_url(url)
+    match = _WIX_RESIZE_RE.match(url)
+    if match:
+        return match.group(1)
+    parts = urlsplit(url)
+    path = (
+        _WP_SIZE_RE.sub(r"\1", parts.path) if "/wp-content/uploads/" in parts.path else parts.path
+    )
+    query = parts.query
+    if query and all(
+        pair.split("=", 1)[0] in _RESIZE_QUERY_KEYS for pair in query.split("&") if pair
+    ):
+        query = ""
+    return parts._replace(path=path, query=query).geturl()
+
+
+_WIX_URI_RE = re.compile(r"^wix:image://v1/([^/#?]+)")
+
+
+def wix_image_url(uri: str) -> str:
+    """``wix:image://v1/<id>/<name>#originWidth=..`` -> ``https://static.wixstatic.com/media/<id>``."""
+    match = _WIX_URI_RE.match((uri or "").strip())
+    return f"https://static.wixstatic.com/media/{match.group(1)}" if match else ""
