@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from masthead.ingest.formats import ninjs, rss, wxr
+from masthead.ingest.formats import ninjs, page, rss, wxr
 from masthead.ingest.records import ParseResult
 
 Parser = Callable[..., ParseResult]
 
 FORMATS: dict[str, Parser] = {
     "ninjs": ninjs.parse,
+    "page": page.parse,
     "rss": rss.parse,
     "wxr": wxr.parse,
 }
