@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from masthead.ingest.formats import ninjs, page, rss, wxr
+from masthead.ingest.formats import ghost, ninjs, page, rss, wxr
 from masthead.ingest.records import ParseResult
 
 Parser = Callable[..., ParseResult]
 
 FORMATS: dict[str, Parser] = {
+    "ghost": ghost.parse,
     "ninjs": ninjs.parse,
     "page": page.parse,
     "rss": rss.parse,
