@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from masthead.ingest.formats import ghost, ninjs, page, rss, wxr
+from masthead.ingest.formats import ghost, ninjs, page, rss, wix_csv, wxr
 from masthead.ingest.records import ParseResult
 
 Parser = Callable[..., ParseResult]
@@ -18,6 +18,7 @@ FORMATS: dict[str, Parser] = {
     "ninjs": ninjs.parse,
     "page": page.parse,
     "rss": rss.parse,
+    "wix-csv": wix_csv.parse,
     "wxr": wxr.parse,
 }
 
