@@ -46,18 +46,13 @@ class Photo(models.Model):
         return self.alt_text or self.caption[:80] or self.image.name
 
     def save(self, *args, **kwargs) -> None:
-        if self.image and not (self.width and self.height):
-            # A file saved from memory (an import, the demo) does not always fill the dimension
-            # fields the way an upload does.
-            self.image.open("rb")
-            try:
-                with Image.open(self.image) as picture:
-                    self.width, self.height = ImageOps.exif_transpose(picture).size
-            finally:
-                self.image.close()
-        if self.image and not self.renditions:
-            self.renditions = self._make_renditions()
+        # An image saved from memory (an import, the demo) can leave the dimension fields empty.
+        self.width, self.height = self.width or 0, self.height or 0
         super().save(*args, **kwargs)
+        if self.image and self.renditions.get("of") != self.image.name:
+            # The file is in storage only now: read its size and make the smaller copies.
+            self.renditions = self._make_renditions()
+            super().save(update_fields=["width", "height", "renditions"])
 
     @property
     def credit(self) -> str:
@@ -77,6 +72,8 @@ class Photo(models.Model):
         try:
             with Image.open(self.image) as original:
                 original = ImageOps.exif_transpose(original).convert("RGB")
+                self.width, self.height = original.size
+                made["of"] = self.image.name
                 stem = PurePosixPath(self.image.name).stem
                 for width in RENDITION_WIDTHS:
                     if width >= original.width:
@@ -97,19 +94,19 @@ class Photo(models.Model):
     def srcset(self) -> str:
         """``srcset`` for the photo: every rendition plus the original at its own width."""
         storage = self.image.storage
-        entries = [
-            f"{storage.url(name)} {width}w"
-            for width, name in sorted(self.renditions.items(), key=lambda item: int(item[0]))
-        ]
+        entries = [f"{storage.url(name)} {width}w" for width, name in self._sized_renditions()]
         entries.append(f"{self.image.url} {self.width}w")
         return ", ".join(entries)
 
     def url_for_width(self, width: int) -> str:
         """The smallest copy at least ``width`` pixels wide (the original if none is)."""
-        for size, name in sorted(self.renditions.items(), key=lambda item: int(item[0])):
-            if int(size) >= width:
+        for size, name in self._sized_renditions():
+            if size >= width:
                 return self.image.storage.url(name)
         return self.image.url
+
+    def _sized_renditions(self) -> list[tuple[int, str]]:
+        return sorted((int(key), name) for key, name in self.renditions.items() if key.isdigit())
 
     @property
     def small_url(self) -> str:
