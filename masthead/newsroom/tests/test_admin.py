@@ -115,7 +115,7 @@ def test_uploading_a_photo_records_its_size_and_makes_renditions(editor_client):
             "caption": "The pier at dawn.",
             "photographer": "Lou Chen",
             "agency": "Gazette",
-        },  # fmt: skip
+        },
     )
     assert response.status_code == 302
     photo = Photo.objects.get()
