@@ -1,0 +1,66 @@
+# Masthead: `make demo` serves the demo newsroom, `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/masthead
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: demo test test-quick lint format install install-test chromium check-deploy clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+# Debian's Chromium for the browser tests (Playwright never downloads a browser of its own).
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+demo: install
+	MASTHEAD_ENV=demo PORT=$(PORT) $(BIN)/masthead demo
+	MASTHEAD_ENV=demo $(BIN)/masthead serve --port $(PORT)
+
+test: install-test chromium
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	@echo "== Test suite on SQLite"
+	MASTHEAD_ENV=test DATABASE_URL= $(BIN)/pytest
+	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_TEST_URL)'.rsplit('/',1)[0]+'/postgres', connect_timeout=3).close()" 2>/dev/null; then \
+	  echo "== Test suite on PostgreSQL ($(PG_TEST_URL))"; \
+	  MASTHEAD_ENV=test DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest; \
+	else \
+	  echo "== PostgreSQL is not reachable at $(PG_TEST_URL): SKIPPING the PostgreSQL run"; \
+	fi
+
+# The suite without the browser tests, for a quick loop while writing code.
+test-quick: install-test
+	MASTHEAD_ENV=test DATABASE_URL= $(BIN)/pytest -m "not browser" -q
+
+lint: install-test
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+format: install-test
+	$(BIN)/ruff format . && $(BIN)/ruff check --fix .
+
+check-deploy: install
+	MASTHEAD_ENV=production MASTHEAD_SECRET_KEY=$$(python3 -c 'import secrets;print(secrets.token_urlsafe(60))') \
+	  MASTHEAD_ALLOWED_HOSTS=news.example $(BIN)/masthead check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) var test-artifacts

@@ -1,0 +1,159 @@
+"""Loads the demo newsroom: the publication, sections, authors, photos and stories of
+:mod:`masthead.demo.content`. Running it again adds nothing twice."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from masthead.newsroom.models import Article, Author, Byline, Publication, Section, Tag
+from masthead.photos.models import Photo
+
+from . import content, images
+
+DEMO_EDITOR = "editor"
+
+
+@dataclass
+class DemoLogin:
+    username: str
+    password: str
+    created: bool
+
+
+def _publication() -> Publication:
+    publication = Publication.objects.order_by("pk").first()
+    if publication is None:
+        publication = Publication(**content.PUBLICATION)
+        publication.logo.save(
+            "logo.png", ContentFile(images.make_logo(publication.name)), save=False
+        )
+        publication.save()
+    return publication
+
+
+def _photo(spec: dict, seed: int) -> Photo:
+    photo = Photo(
+        alt_text=spec["alt"],
+        caption=spec["caption"],
+        photographer=spec["photographer"],
+        agency=spec["agency"],
+    )
+    photo.image.save(
+        f"demo-{spec['motif']}-{seed}.jpg",
+        ContentFile(images.make_photo(spec["motif"], seed)),
+        save=False,
+    )
+    photo.save()
+    return photo
+
+
+def _published_at(story: dict, zone) -> datetime:
+    day = timezone.localdate(timezone=zone) - timedelta(days=story["days_ago"])
+    moment = datetime.combine(day, time(story["hour"], (len(story["slug"]) * 7) % 60), zone)
+    # A story "published" later today than now would be a scheduled one: keep the demo live.
+    return min(moment, timezone.now() - timedelta(minutes=5 + story["days_ago"]))
+
+
+def _authors(publication: Publication) -> dict[str, Author]:
+    authors = {}
+    for index, spec in enumerate(content.AUTHORS):
+        author, created = Author.objects.get_or_create(
+            slug=spec["slug"],
+            defaults={key: spec[key] for key in ("name", "kind", "title", "bio")},
+        )
+        if created and spec["kind"] == Author.Kind.PERSON:
+            portrait = Photo(alt_text="", caption=f"{author.name}", agency=publication.name)
+            portrait.image.save(
+                f"portrait-{author.slug}.jpg", ContentFile(images.make_portrait(index)), save=False
+            )
+            portrait.save()
+            author.photo = portrait
+            author.save(update_fields=["photo"])
+        authors[spec["slug"]] = author
+    return authors
+
+
+@transaction.atomic
+def load_demo_newsroom(progress: Callable[[str], None] = lambda message: None) -> dict[str, int]:
+    """Create whatever part of the demo newsroom is missing; return what was created."""
+    publication = _publication()
+    zone = publication.zone
+    sections = {}
+    for position, spec in enumerate(content.SECTIONS):
+        sections[spec["slug"]], _ = Section.objects.get_or_create(
+            slug=spec["slug"],
+            defaults={
+                "name": spec["name"],
+                "description": spec["description"],
+                "position": position,
+            },
+        )
+    authors = _authors(publication)
+    created = 0
+    for seed, story in enumerate(content.STORIES):
+        if Article.objects.filter(slug=story["slug"]).exists():
+            continue
+        progress(story["headline"])
+        published = _published_at(story, zone)
+        article = Article(
+            slug=story["slug"],
+            headline=story["headline"],
+            dek=story["dek"],
+            body=story["body"],
+            section=sections[story["section"]],
+            writer=authors.get(story["writer"]),
+            byline_text=story["byline_text"],
+            status=Article.Status.PUBLISHED,
+            published_at=published,
+        )
+        if story.get("updated_hours_later"):
+            article.updated_at = min(
+                published + timedelta(hours=story["updated_hours_later"]), timezone.now()
+            )
+        if story.get("source"):
+            article.source_name = story["source"]["name"]
+            article.source_credit = story["source"]["credit_line"]
+            article.original_url = story["source"]["original_url"]
+        if story.get("photo"):
+            article.hero_photo = _photo(story["photo"], seed)
+        article.save()
+        Byline.objects.bulk_create(
+            Byline(article=article, author=authors[slug], position=position)
+            for position, slug in enumerate(story["authors"])
+        )
+        article.tags.set(
+            Tag.objects.get_or_create(name=name, defaults={"slug": ""})[0] for name in story["tags"]
+        )
+        created += 1
+    return {"stories": created, "total": Article.objects.count()}
+
+
+def ensure_demo_editor(login_file: Path | None = None) -> DemoLogin:
+    """The demo editor account, with its password kept in a private file under the data dir."""
+    login_file = login_file or Path(settings.DATA_DIR) / "demo-login.txt"
+    user_model = get_user_model()
+    user = user_model.objects.filter(username=DEMO_EDITOR).first()
+    stored = login_file.read_text().strip() if login_file.exists() else ""
+    if user is not None and stored and user.check_password(stored):
+        return DemoLogin(DEMO_EDITOR, stored, created=False)
+    password = secrets.token_urlsafe(12)
+    if user is None:
+        user = user_model(username=DEMO_EDITOR, first_name="Demo", last_name="Editor")
+    user.is_staff = True
+    user.is_superuser = True
+    user.set_password(password)
+    user.save()
+    login_file.parent.mkdir(parents=True, exist_ok=True)
+    login_file.write_text(password + "\n")
+    login_file.chmod(0o600)
+    return DemoLogin(DEMO_EDITOR, password, created=True)

@@ -1,0 +1,69 @@
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+
+from masthead.demo import content
+from masthead.demo.loader import ensure_demo_editor, load_demo_newsroom
+from masthead.newsroom.models import Article, Author, Publication, Section, Tag
+from masthead.photos.models import Photo
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_content_has_what_the_demo_newsroom_promises():
+    assert len(content.STORIES) >= 40
+    assert len(content.SECTIONS) >= 4
+    assert sum(a["kind"] == "person" for a in content.AUTHORS) >= 6
+    assert any(s["source"] and s["byline_text"] and not s["authors"] for s in content.STORIES)
+    assert any(len(s["authors"]) > 1 for s in content.STORIES)
+    assert sum(bool(s["tags"]) for s in content.STORIES) > len(content.STORIES) / 2
+    assert len({s["slug"] for s in content.STORIES}) == len(content.STORIES)
+
+
+def test_loading_twice_creates_everything_once(settings, tmp_path):
+    first = load_demo_newsroom()
+    counts = [m.objects.count() for m in (Article, Author, Section, Tag, Photo, Publication)]
+    second = load_demo_newsroom()
+    assert first["stories"] == len(content.STORIES)
+    assert second["stories"] == 0
+    assert [
+        m.objects.count() for m in (Article, Author, Section, Tag, Photo, Publication)
+    ] == counts
+
+
+def test_demo_stories_are_live_and_credited():
+    load_demo_newsroom()
+    live = Article.objects.live()
+    assert live.count() == len(content.STORIES)
+    wire = live.exclude(source_name="").first()
+    assert wire.byline_text and wire.source_credit and wire.original_url.startswith("https://")
+    assert wire.writer.kind == Author.Kind.ORGANIZATION
+    photo = live.exclude(hero_photo=None).first().hero_photo
+    assert photo.caption and photo.photographer and photo.agency and photo.alt_text
+    assert photo.width == 1600 and photo._sized_renditions()
+    assert Publication.current().logo
+
+
+def test_demo_editor_login_is_kept_and_works(tmp_path):
+    login_file = tmp_path / "demo-login.txt"
+    first = ensure_demo_editor(login_file)
+    again = ensure_demo_editor(login_file)
+    assert first.created and not again.created
+    assert again.password == first.password == login_file.read_text().strip()
+    user = authenticate(username="editor", password=first.password)
+    assert user is not None and user.is_staff
+    assert login_file.stat().st_mode & 0o077 == 0
+
+
+def test_demo_command_refuses_production(settings):
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="production"):
+        call_command("demo")
+
+
+def test_demo_command_prints_the_login(settings, tmp_path, capsys):
+    settings.DATA_DIR = tmp_path
+    call_command("demo")
+    out = capsys.readouterr().out
+    assert "username: editor" in out
+    assert (tmp_path / "demo-login.txt").read_text().strip() in out

@@ -1,0 +1,326 @@
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo, available_timezones
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+
+from masthead import text
+
+from .querysets import ArticleQuerySet, AuthorQuerySet
+
+# Section slugs are the first part of story URLs, so they must not shadow the site's own paths.
+RESERVED_SLUGS = frozenset(
+    (
+        "about admin api archive author authors comments corrections feed feeds healthz media "
+        "newsroom preview robots.txt search section sections sitemap.xml static tag tags"
+    ).split()
+)
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in available_timezones():
+        raise ValidationError(f"“{value}” is not a time zone name such as Europe/London.")
+
+
+def validate_section_slug(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(f"“{value}” is used by the site itself; choose another slug.")
+
+
+def unique_slug(model: type[models.Model], source: str, *, exclude_pk: int | None = None) -> str:
+    """A slug from ``source`` that no other row of ``model`` has: "budget", "budget-2", ..."""
+    field = model._meta.get_field("slug")
+    base = (slugify(source) or "story")[: field.max_length - 6].strip("-") or "story"
+    candidate, n = base, 1
+    others = model._default_manager.all()
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    while others.filter(slug=candidate).exists():
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+class Publication(models.Model):
+    """The newspaper itself. A site has one; :meth:`current` returns it, cached."""
+
+    CACHE_KEY = "masthead:publication"
+
+    name = models.CharField(max_length=120)
+    tagline = models.CharField(max_length=200, blank=True)
+    logo = models.ImageField(upload_to="publication/", blank=True)
+    time_zone = models.CharField(
+        max_length=64, default="UTC", validators=[validate_time_zone],
+        help_text="Dates on the site are shown in this time zone.",
+    )  # fmt: skip
+    language = models.CharField(
+        max_length=16, default="en", help_text="Language code of the stories, such as en or fr."
+    )
+    site_url = models.URLField(
+        "site address", blank=True, help_text="Public address, such as https://news.example."
+    )
+
+    class Meta:
+        verbose_name = "publication"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    @classmethod
+    def current(cls) -> Publication:
+        """The site's publication, from the cache when it can be; a placeholder before setup."""
+        publication = cache.get(cls.CACHE_KEY)
+        if publication is None:
+            publication = cls.objects.order_by("pk").first() or cls(name="Masthead")
+            cache.set(cls.CACHE_KEY, publication, 300)
+        return publication
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+
+class Author(models.Model):
+    """A person (reporter, editor, photographer) or an organization that stories are credited to."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANIZATION = "organization", "Organization"
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.PERSON)
+    title = models.CharField("job title", max_length=120, blank=True)
+    bio = models.TextField(blank=True)
+    photo = models.ForeignKey(
+        "photos.Photo", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
+        help_text="The newsroom account of this author, if they have one.",
+    )
+
+    objects = AuthorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsroom:author", args=[self.slug])
+
+
+class Section(models.Model):
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80, unique=True, validators=[validate_section_slug])
+    description = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order of the section in the navigation; smaller comes first."
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsroom:section", args=[self.slug])
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unique_slug(Tag, self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsroom:tag", args=[self.slug])
+
+
+class Article(models.Model):
+    """A story: what the reader sees on a story page, and what the newsroom keeps about it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "review", "In review"
+        SCHEDULED = "scheduled", "Scheduled"
+        PUBLISHED = "published", "Published"
+        UNPUBLISHED = "unpublished", "Unpublished"
+
+    class BodyFormat(models.TextChoices):
+        MARKDOWN = "markdown", "Markdown"
+        HTML = "html", "HTML"
+
+    # A scheduled story is live once its publication time has passed.
+    LIVE_STATUSES = (Status.PUBLISHED, Status.SCHEDULED)
+
+    headline = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=120, unique=True)
+    dek = models.CharField(
+        max_length=300, blank=True, help_text="The summary line under the headline."
+    )
+    body = models.TextField(blank=True, help_text="The story, in Markdown.")
+    body_format = models.CharField(
+        max_length=10, choices=BodyFormat.choices, default=BodyFormat.MARKDOWN
+    )
+    body_html = models.TextField(editable=False, blank=True)
+    hero_photo = models.ForeignKey(
+        "photos.Photo", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    authors = models.ManyToManyField(Author, through="Byline", related_name="articles", blank=True)
+    byline_text = models.CharField(
+        "free-text byline",
+        max_length=200,
+        blank=True,
+        help_text="For reporters without an author page, such as a wire reporter.",
+    )
+    writer = models.ForeignKey(
+        Author,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The account shown as “Writer”: who posted the story.",
+    )
+    source_name = models.CharField(
+        "news service",
+        max_length=200,
+        blank=True,
+        help_text="The agency or partner a syndicated story came from.",
+    )
+    source_credit = models.CharField("credit line", max_length=300, blank=True)
+    original_url = models.URLField("original URL", max_length=500, blank=True)
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
+    tags = models.ManyToManyField(Tag, related_name="articles", blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField("published", null=True, blank=True, db_index=True)
+    updated_at = models.DateTimeField(
+        "updated", null=True, blank=True, help_text="Set when the story is meaningfully updated."
+    )
+    word_count = models.PositiveIntegerField(default=0, editable=False)
+    reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+    comments_enabled = models.BooleanField(default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["status", "published_at"])]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unique_slug(Article, self.headline, exclude_pk=self.pk)
+        self.refresh_body()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        day = self.url_date
+        return reverse(
+            "newsroom:article",
+            kwargs={
+                "section": self.section.slug,
+                "year": day.year,
+                "month": f"{day.month:02d}",
+                "day": f"{day.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    def refresh_body(self) -> None:
+        """Render and sanitize the body, and count its words for the reading time."""
+        if self.body_format == self.BodyFormat.HTML:
+            self.body_html = text.sanitize_html(self.body)
+        else:
+            self.body_html = text.render_markdown(self.body)
+        self.word_count = text.count_words(text.plain_text(self.body_html))
+        self.reading_minutes = text.reading_minutes(self.word_count)
+
+    @property
+    def is_live(self) -> bool:
+        return (
+            self.status in self.LIVE_STATUSES
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def url_date(self) -> datetime:
+        moment = self.published_at or self.created_at or timezone.now()
+        return timezone.localtime(moment, Publication.current().zone)
+
+    @cached_property
+    def byline_authors(self) -> list[Author]:
+        """Authors in byline order (uses the prefetched bylines when there are some)."""
+        return [byline.author for byline in self.bylines.all()]
+
+    @property
+    def byline(self) -> str:
+        """The printed byline without "By": "Ana Ruiz and Tom Bell", or the free-text byline."""
+        names = [author.name for author in self.byline_authors]
+        if self.byline_text:
+            names.append(self.byline_text)
+        if len(names) <= 1:
+            return "".join(names)
+        return ", ".join(names[:-1]) + " and " + names[-1]
+
+    @property
+    def description(self) -> str:
+        """For meta descriptions and cards: the dek, else the start of the body."""
+        return self.dek or text.summarize(text.plain_text(self.body_html))
+
+    @property
+    def was_updated(self) -> bool:
+        return bool(self.updated_at and self.published_at and self.updated_at > self.published_at)
+
+
+class Byline(models.Model):
+    """One author on a story's byline, in order."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="one_byline_per_author")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author} on {self.article}"

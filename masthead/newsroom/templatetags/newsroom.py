@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
+from masthead import text
+
+from ..dates import long_date, short_date
+
+register = template.Library()
+
+
+@register.simple_tag
+def news_time(moment: datetime | None, css_class: str = "") -> SafeString:
+    """A ``<time>`` element: machine-readable datetime, short human date, full date on hover."""
+    if moment is None:
+        return mark_safe("")
+    return format_html(
+        '<time datetime="{}" title="{}"{}>{}</time>',
+        moment.isoformat(timespec="seconds"),
+        long_date(moment),
+        format_html(' class="{}"', css_class) if css_class else "",
+        short_date(moment),
+    )
+
+
+@register.filter
+def sanitized(html: str) -> SafeString:
+    """Sanitize stored HTML once more on the way out; the only way HTML reaches a page."""
+    return mark_safe(text.sanitize_html(html))
+
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data: dict) -> SafeString:
+    """A JSON-LD script block; <, > and & are escaped so no value can close the element."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+@register.simple_tag
+def byline_links(article) -> SafeString:
+    """ "Ana Ruiz, Tom Bell and Lakeshore News Service": authors linked, free text as is."""
+    parts = [
+        format_html('<a href="{}">{}</a>', author.get_absolute_url(), author.name)
+        for author in article.byline_authors
+    ]
+    if article.byline_text:
+        parts.append(format_html("{}", article.byline_text))
+    if len(parts) <= 1:
+        return format_html_join("", "{}", ((part,) for part in parts))
+    head = format_html_join(", ", "{}", ((part,) for part in parts[:-1]))
+    return format_html("{} and {}", head, parts[-1])

@@ -1,0 +1,251 @@
+import json
+import re
+from datetime import timedelta
+
+import pytest
+from django.test import override_settings
+from django.utils import timezone
+
+from masthead.newsroom.models import Article
+from masthead.testing.factories import (
+    make_article,
+    make_author,
+    make_comment,
+    make_photo,
+    make_publication,
+    make_section,
+    make_tag,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def story():
+    make_publication(name="The Test Gazette")
+    section = make_section(name="City", slug="city")
+    reporter = make_author(name="Ana Ruiz", slug="ana-ruiz")
+    desk = make_author(name="The Test Gazette", slug="gazette", kind="organization")
+    return make_article(
+        section=section,
+        headline="Ferry service returns to the north pier",
+        dek="Boats resume Monday after a two-month repair.",
+        body="The ferry is back.\n\n“We missed it,” said a rider.",
+        authors=[reporter],
+        writer=desk,
+        hero_photo=make_photo(
+            caption="The ferry docks on Monday.", photographer="Lou Chen", agency="Gazette Photo"
+        ),
+        tags=[make_tag(name="Harbor"), make_tag(name="Transport")],
+        source_name="Lakeshore News Service",
+        source_credit="Distributed by Lakeshore News Service.",
+        original_url="https://courier.example/ferry",
+    )
+
+
+def test_story_page_shows_every_element_of_the_reference_page_in_order(client, story):
+    response = client.get(story.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    html = html[html.index("<body") :]
+    markers = [
+        'href="#main"',  # skip link
+        '<h1 id="story-headline" class="story-headline">Ferry service returns',
+        "Writer: <a",
+        "<time datetime=",
+        "1 min read",
+        '<figure class="hero">',
+        "The ferry docks on Monday.",
+        '<span class="credit">(Lou Chen/Gazette Photo)</span>',
+        'class="byline">By <a href="/author/ana-ruiz/">Ana Ruiz</a>',
+        "The ferry is back.",
+        "Recent Posts",
+        ">See All<",
+        "Comments",
+        'href="#top"',
+    ]
+    positions = [html.find(marker) for marker in markers]
+    assert -1 not in positions, [m for m, p in zip(markers, positions, strict=True) if p == -1]
+    assert positions == sorted(positions)
+
+
+def test_story_page_has_title_description_canonical_and_open_graph(client, story):
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert "<title>Ferry service returns to the north pier · The Test Gazette</title>" in html
+    assert (
+        '<meta name="description" content="Boats resume Monday after a two-month repair.">' in html
+    )
+    assert f'<link rel="canonical" href="http://testserver{story.get_absolute_url()}">' in html
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta property="og:title" content="Ferry service returns to the north pier">' in html
+    assert re.search(
+        r'<meta property="og:image" content="http://testserver/media/[^"]+\.jpg">', html
+    )
+
+
+def test_story_page_json_ld_is_a_news_article(client, story):
+    html = client.get(story.get_absolute_url()).content.decode()
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    data = json.loads(block)
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == story.headline
+    assert data["author"][0] == {
+        "@type": "Person", "name": "Ana Ruiz", "url": "http://testserver/author/ana-ruiz/"
+    }  # fmt: skip
+    assert data["datePublished"] == story.published_at.isoformat()
+    assert data["publisher"]["@type"] == "NewsMediaOrganization"
+    assert data["image"][0]["creditText"] == "Lou Chen/Gazette Photo"
+    assert data["sourceOrganization"]["name"] == "Lakeshore News Service"
+    assert data["isBasedOn"] == "https://courier.example/ferry"
+
+
+def test_json_ld_cannot_be_closed_by_a_headline(client):
+    make_publication()
+    article = make_article(headline="</script><script>alert(1)</script>")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "<script>alert(1)" not in html
+    assert html.count("</script>") == 1
+
+
+def test_story_page_shows_the_syndication_credit_and_tags(client, story):
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert "Distributed by Lakeshore News Service." in html
+    assert 'href="https://courier.example/ferry"' in html
+    assert '<a href="/tag/harbor/" rel="tag">Harbor</a>' in html
+
+
+def test_story_page_lists_only_approved_comments(client, story):
+    make_comment(story, author_name="Kind Reader", body="Good news.")
+    make_comment(story, author_name="Held Reader", body="Pending.", status="pending")
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert "Kind Reader" in html
+    assert "Held Reader" not in html
+    assert "reader@example.com" not in html
+
+
+def test_updated_time_is_shown_only_when_updated(client, story):
+    assert "Updated" not in client.get(story.get_absolute_url()).content.decode()
+    story.updated_at = story.published_at + timedelta(hours=3)
+    story.save()
+    assert "Updated <time" in client.get(story.get_absolute_url()).content.decode()
+
+
+def test_recent_posts_are_the_five_latest_other_stories(client, story):
+    others = [make_article(section=story.section, headline=f"Other story {i}") for i in range(7)]
+    html = client.get(story.get_absolute_url()).content.decode()
+    recent = html[html.index("Recent Posts") : html.index('id="comments"')]
+    newest = sorted(others, key=lambda a: a.published_at, reverse=True)
+    for article in newest[:5]:
+        assert article.headline in recent
+    for article in newest[5:]:
+        assert article.headline not in recent
+    assert story.headline not in recent
+
+
+def test_wrong_section_or_date_in_a_story_address_redirects_permanently(client, story):
+    response = client.get(f"/sports/1999/01/01/{story.slug}/")
+    assert response.status_code == 301
+    assert response["Location"] == story.get_absolute_url()
+
+
+@pytest.mark.parametrize("status", ["draft", "review", "unpublished"])
+def test_unpublished_stories_are_not_found(client, status):
+    make_publication()
+    article = make_article(status=status)
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_scheduled_story_is_not_found_before_its_time(client):
+    make_publication()
+    article = make_article(status="scheduled", published_at=timezone.now() + timedelta(hours=2))
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_home_shows_lead_story_and_latest_by_section(client):
+    make_publication()
+    news, sports = make_section(name="News", position=0), make_section(name="Sports", position=1)
+    for i in range(6):
+        make_article(section=news, headline=f"News story {i}")
+        make_article(section=sports, headline=f"Sports story {i}")
+    make_article(section=news, headline="Hidden draft", status="draft")
+    html = client.get("/").content.decode()
+    lead = Article.objects.live().latest_first().first()
+    assert html.index(lead.headline) < html.index('id="section-')
+    assert "Hidden draft" not in html
+    assert html.count('class="card"') == 8  # four per section under the lead
+    assert html.index(">News<") < html.index(">Sports<")
+
+
+def test_archive_paginates_newest_first(client, settings):
+    settings.MASTHEAD_PAGE_SIZE = 3
+    make_publication()
+    section = make_section()
+    stories = [make_article(section=section, headline=f"Archive story {i}") for i in range(7)]
+    newest = sorted(stories, key=lambda a: a.published_at, reverse=True)
+    first = client.get("/archive/").content.decode()
+    assert [a.headline in first for a in newest] == [True] * 3 + [False] * 4
+    assert "Page 1 of 3" in first
+    third = client.get("/archive/?page=3").content.decode()
+    assert newest[-1].headline in third
+    assert client.get("/archive/?page=4").status_code == 404
+    assert client.get("/archive/?page=abc").status_code == 404
+
+
+def test_section_tag_and_author_pages_list_their_stories(client, story):
+    other = make_article(headline="Unrelated sports story", section=make_section(slug="sports"))
+    for url in ["/city/", "/tag/harbor/", "/author/ana-ruiz/"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert story.headline in html, url
+        assert other.headline not in html, url
+
+
+def test_organization_writer_page_lists_the_stories_it_posted(client, story):
+    wire = make_article(section=story.section, headline="Wire copy story", writer=story.writer)
+    html = client.get("/author/gazette/").content.decode()
+    assert wire.headline in html
+
+
+def test_unknown_pages_answer_404_in_the_site_style(client):
+    make_publication(name="The Test Gazette")
+    for url in ["/no-such-section/", "/tag/none/", "/author/none/", "/city/2026/01/01/none/"]:
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert "We couldn’t find that page" in response.content.decode()
+        assert "The Test Gazette" in response.content.decode()
+
+
+@override_settings(DEBUG=False)
+def test_server_error_page_is_plain_and_styled(client):
+    from masthead.views import server_error
+
+    response = server_error(None)
+    assert response.status_code == 500
+    assert b"Something went wrong" in response.content
+
+
+def test_security_headers_are_sent(client, story):
+    response = client.get(story.get_absolute_url())
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_healthz_and_robots(client):
+    assert client.get("/healthz").content == b"ok\n"
+    robots = client.get("/robots.txt")
+    assert robots.status_code == 200
+    assert b"Disallow: /newsroom/" in robots.content
+
+
+def test_pages_contain_no_inline_scripts(client, story):
+    for url in ["/", story.get_absolute_url(), "/archive/", "/city/"]:
+        html = client.get(url).content.decode()
+        scripts = re.findall(r"<script(?![^>]*application/ld\+json)[^>]*>", html)
+        assert scripts == [], url
+        assert not re.search(r"\son[a-z]+=", html), url

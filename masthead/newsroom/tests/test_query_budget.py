@@ -1,0 +1,78 @@
+"""The story page costs the same number of queries however many bylines, tags, recent posts and
+comments it shows."""
+
+import pytest
+
+from masthead.testing.factories import (
+    make_article,
+    make_author,
+    make_comment,
+    make_photo,
+    make_publication,
+    make_section,
+    make_tag,
+)
+
+pytestmark = pytest.mark.django_db
+
+STORY_PAGE_BUDGET = 8
+
+
+def _story_with(count: int):
+    section = make_section()
+    writer = make_author(photo=make_photo())
+    article = make_article(
+        section=section,
+        writer=writer,
+        hero_photo=make_photo(),
+        authors=[make_author() for _ in range(count)],
+        tags=[make_tag() for _ in range(count)],
+    )
+    for _ in range(count):
+        make_article(section=section)
+        make_comment(article)
+    return article
+
+
+def _queries_for(client, django_assert_max_num_queries, article) -> int:
+    client.get("/")  # warm the publication and navigation caches, as on a running site
+    with django_assert_max_num_queries(STORY_PAGE_BUDGET) as captured:
+        response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_story_page_query_count_does_not_grow(client, django_assert_max_num_queries):
+    make_publication()
+    one = _queries_for(client, django_assert_max_num_queries, _story_with(1))
+    twenty = _queries_for(client, django_assert_max_num_queries, _story_with(20))
+    assert one == twenty
+
+
+def test_story_page_with_a_cold_cache_stays_within_budget(client, django_assert_max_num_queries):
+    make_publication()
+    article = _story_with(20)
+    with django_assert_max_num_queries(STORY_PAGE_BUDGET):
+        assert client.get(article.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/archive/", "/{section}/", "/tag/{tag}/", "/author/{author}/"]
+)
+def test_list_pages_query_count_does_not_grow(client, django_assert_num_queries, url):
+    make_publication()
+    counts = []
+    for size in (2, 25):
+        section, tag, author = make_section(), make_tag(), make_author()
+        for _ in range(size):
+            make_article(section=section, tags=[tag, make_tag()], authors=[author, make_author()],
+                         hero_photo=make_photo())  # fmt: skip
+        path = url.format(section=section.slug, tag=tag.slug, author=author.slug)
+        client.get(path)
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200
+        counts.append(len(captured.captured_queries))
+    assert counts[0] == counts[1], counts

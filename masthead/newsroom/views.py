@@ -1,0 +1,121 @@
+"""Reader pages. Thin: each asks a queryset for what it shows and renders a template."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import F, QuerySet, Window
+from django.db.models.functions import RowNumber
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, render
+
+from masthead.comments.models import Comment
+from masthead.distribution.structured_data import absolute_url, news_article, open_graph
+
+from .models import Article, Author, Section, Tag
+
+HOME_STORIES_PER_SECTION = 4
+
+
+def _page(request: HttpRequest, queryset: QuerySet) -> Page:
+    paginator = Paginator(queryset, settings.MASTHEAD_PAGE_SIZE)
+    try:
+        number = int(request.GET.get("page", 1))
+    except ValueError:
+        raise Http404("That page number is not a number.") from None
+    if number < 1 or (number > paginator.num_pages):
+        raise Http404("There is no such page.")
+    return paginator.page(number)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    live = Article.objects.live()
+    lead = live.for_listing().latest_first().first()
+    # The latest few stories of every section in one query, however many sections there are.
+    ranked = (
+        live.exclude(pk=lead.pk if lead else None)
+        .annotate(
+            rank=Window(
+                RowNumber(), partition_by=[F("section_id")], order_by=[F("published_at").desc()]
+            )
+        )
+        .filter(rank__lte=HOME_STORIES_PER_SECTION)
+        .for_listing()
+        .order_by("section__position", "section__name", "-published_at")
+    )
+    by_section: dict[int, dict] = {}
+    for article in ranked:
+        group = by_section.setdefault(
+            article.section_id, {"section": article.section, "stories": []}
+        )
+        group["stories"].append(article)
+    return render(
+        request,
+        "newsroom/home.html",
+        {"lead": lead, "section_groups": list(by_section.values())},
+    )
+
+
+def article_detail(
+    request: HttpRequest, section: str, year: int, month: str, day: str, slug: str
+) -> HttpResponse:
+    article = get_object_or_404(Article.objects.live().for_story_page(), slug=slug)
+    canonical = article.get_absolute_url()
+    if request.path != canonical:
+        # An old section or date in the address: send readers and search engines to the story.
+        return HttpResponsePermanentRedirect(canonical)
+    recent = (
+        Article.objects.live()
+        .exclude(pk=article.pk)
+        .select_related("section")
+        .only("headline", "slug", "published_at", "created_at", "section__slug")
+        .latest_first()[: settings.MASTHEAD_RECENT_POSTS]
+    )
+    comments = (
+        Comment.objects.approved()
+        .filter(article=article)
+        .only("author_name", "body", "created_at", "parent_id", "article_id")
+    )
+    return render(
+        request,
+        "newsroom/article_detail.html",
+        {
+            "article": article,
+            "current_section_slug": article.section.slug,
+            "recent_posts": recent,
+            "comments": comments,
+            "canonical_url": absolute_url(request, canonical),
+            "json_ld": news_article(request, article),
+            "open_graph": open_graph(request, article),
+        },
+    )
+
+
+def archive(request: HttpRequest) -> HttpResponse:
+    page = _page(request, Article.objects.live().for_listing().latest_first())
+    return render(request, "newsroom/archive.html", {"page_obj": page})
+
+
+def section_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    section = get_object_or_404(Section, slug=slug)
+    page = _page(request, section.articles.live().for_listing().latest_first())
+    return render(
+        request,
+        "newsroom/section_detail.html",
+        {"section": section, "page_obj": page, "current_section_slug": section.slug},
+    )
+
+
+def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    tag = get_object_or_404(Tag, slug=slug)
+    page = _page(request, tag.articles.live().for_listing().latest_first())
+    return render(request, "newsroom/tag_detail.html", {"tag": tag, "page_obj": page})
+
+
+def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    stories = Article.objects.live().filter(bylines__author=author) | Article.objects.live().filter(
+        writer=author, bylines__isnull=True
+    )
+    page = _page(request, stories.distinct().for_listing().latest_first())
+    return render(request, "newsroom/author_detail.html", {"author": author, "page_obj": page})

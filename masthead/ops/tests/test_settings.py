@@ -1,0 +1,130 @@
+"""The settings module reads the environment; bad values stop the start with a clear message.
+
+Each case imports the settings in a fresh interpreter, as a server start would."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+STRONG_KEY = secrets.token_urlsafe(60)
+PRODUCTION = {
+    "MASTHEAD_ENV": "production",
+    "MASTHEAD_SECRET_KEY": STRONG_KEY,
+    "MASTHEAD_ALLOWED_HOSTS": "news.example",
+}
+
+
+def _run(code: str, env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
+    ours = ("MASTHEAD_", "DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(ours)}
+    clean.update(
+        {"MASTHEAD_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "masthead.settings"}
+    )
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        env=clean,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def _settings(env: dict[str, str], tmp_path: Path, expr: str) -> str:
+    result = _run(f"from django.conf import settings; print({expr})", env, tmp_path)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def _error(env: dict[str, str], tmp_path: Path) -> str:
+    result = _run("from django.conf import settings; settings.DEBUG", env, tmp_path)
+    assert result.returncode != 0
+    return result.stderr.strip().splitlines()[-1]
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    error = _error({"MASTHEAD_ENV": "production", "MASTHEAD_ALLOWED_HOSTS": "x.example"}, tmp_path)
+    assert "ImproperlyConfigured: MASTHEAD_SECRET_KEY is not set" in error
+
+
+def test_production_refuses_a_weak_secret_key(tmp_path):
+    error = _error({**PRODUCTION, "MASTHEAD_SECRET_KEY": "short"}, tmp_path)
+    assert "too weak" in error
+
+
+def test_production_requires_allowed_hosts(tmp_path):
+    error = _error({**PRODUCTION, "MASTHEAD_ALLOWED_HOSTS": ""}, tmp_path)
+    assert "MASTHEAD_ALLOWED_HOSTS" in error
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"MASTHEAD_ENV": "staging"}, "MASTHEAD_ENV must be one of"),
+        ({"MASTHEAD_DEBUG": "maybe"}, "MASTHEAD_DEBUG must be true or false"),
+        ({"MASTHEAD_PAGE_SIZE": "ten"}, "MASTHEAD_PAGE_SIZE must be a whole number"),
+        ({"MASTHEAD_PAGE_SIZE": "0"}, "MASTHEAD_PAGE_SIZE must be at least 1"),
+        ({"MASTHEAD_TIME_ZONE": "Mars/Olympus"}, "is not a known time zone"),
+        ({"REDIS_URL": "http://127.0.0.1:6379"}, "REDIS_URL must start with redis://"),
+        ({"DATABASE_URL": "nosuchdb://x"}, "DATABASE_URL"),
+    ],
+)
+def test_invalid_values_raise_clear_errors(env, message, tmp_path):
+    assert message in _error({"MASTHEAD_ENV": "development", **env}, tmp_path)
+
+
+def test_debug_is_off_unless_development_asks_for_it(tmp_path):
+    assert _settings(PRODUCTION, tmp_path, "settings.DEBUG") == "False"
+    assert _settings({"MASTHEAD_ENV": "demo"}, tmp_path, "settings.DEBUG") == "False"
+    assert _settings({"MASTHEAD_ENV": "development"}, tmp_path, "settings.DEBUG") == "True"
+
+
+def test_local_run_generates_and_keeps_a_secret_key(tmp_path):
+    first = _settings({"MASTHEAD_ENV": "demo"}, tmp_path, "settings.SECRET_KEY")
+    second = _settings({"MASTHEAD_ENV": "demo"}, tmp_path, "settings.SECRET_KEY")
+    assert first == second
+    assert len(first) >= 50
+    assert (tmp_path / "secret-key").stat().st_mode & 0o077 == 0
+
+
+def test_database_and_cache_come_from_the_environment(tmp_path):
+    env = {
+        "MASTHEAD_ENV": "development",
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/masthead",
+        "REDIS_URL": "redis://127.0.0.1:6379/3",
+    }
+    assert _settings(env, tmp_path, "settings.DATABASES['default']['ENGINE']") == (
+        "django.db.backends.postgresql"
+    )
+    assert "RedisCache" in _settings(env, tmp_path, "settings.CACHES['default']['BACKEND']")
+    sqlite = _settings({"MASTHEAD_ENV": "development"}, tmp_path, "settings.DATABASES['default']")
+    assert "sqlite3" in sqlite
+    assert "journal_mode=WAL" in sqlite
+
+
+def test_check_deploy_passes_with_production_settings(tmp_path):
+    result = _run(
+        "from masthead.cli import main; main(['check', '--deploy', '--fail-level', 'WARNING'])",
+        PRODUCTION,
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_sets_secure_cookies_and_hsts(tmp_path):
+    values = _settings(
+        PRODUCTION,
+        tmp_path,
+        "settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE, settings.SECURE_SSL_REDIRECT,"
+        " settings.SECURE_HSTS_SECONDS",
+    )
+    assert values == "True True True 31536000"

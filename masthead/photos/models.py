@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import PurePosixPath
+
+from django.core.files.base import ContentFile
+from django.db import models
+from PIL import Image, ImageOps
+
+# Widths of the smaller copies made of every photo, for srcset: a phone downloads the 480 or
+# 960 copy instead of the original.
+RENDITION_WIDTHS = (480, 960, 1600)
+
+
+class Photo(models.Model):
+    """A photograph or illustration with its caption and credit kept as separate fields.
+
+    The credit is shown as "(Photographer/Agency)" after the caption, but it is stored apart so
+    that feeds, structured data and the wire desk can each use it on its own.
+    """
+
+    image = models.ImageField(upload_to="photos/%Y/%m/", width_field="width", height_field="height")
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    alt_text = models.CharField(
+        "alt text",
+        max_length=300,
+        blank=True,
+        help_text="What the photo shows, for readers who cannot see it.",
+    )
+    caption = models.TextField(blank=True, help_text="Who, what, where and when. No credit here.")
+    photographer = models.CharField(max_length=200, blank=True)
+    agency = models.CharField(
+        max_length=200, blank=True, help_text="Agency or publication that supplied the photo."
+    )
+    source_url = models.URLField(
+        max_length=500, blank=True, help_text="Where it was imported from."
+    )
+    renditions = models.JSONField(default=dict, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.alt_text or self.caption[:80] or self.image.name
+
+    def save(self, *args, **kwargs) -> None:
+        # An image saved from memory (an import, the demo) can leave the dimension fields empty.
+        self.width, self.height = self.width or 0, self.height or 0
+        super().save(*args, **kwargs)
+        if self.image and self.renditions.get("of") != self.image.name:
+            # The file is in storage only now: read its size and make the smaller copies.
+            self.renditions = self._make_renditions()
+            super().save(update_fields=["width", "height", "renditions"])
+
+    @property
+    def credit(self) -> str:
+        """The credit line as printed after a caption: "Photographer/Agency"."""
+        return "/".join(part for part in (self.photographer, self.agency) if part)
+
+    @property
+    def description(self) -> str:
+        """Alt text for the image: the written alt text, else the caption."""
+        return self.alt_text or self.caption
+
+    def _make_renditions(self) -> dict[str, str]:
+        """Save JPEG copies at each rendition width narrower than the original."""
+        storage = self.image.storage
+        made: dict[str, str] = {}
+        self.image.open("rb")
+        try:
+            with Image.open(self.image) as original:
+                original = ImageOps.exif_transpose(original).convert("RGB")
+                self.width, self.height = original.size
+                made["of"] = self.image.name
+                stem = PurePosixPath(self.image.name).stem
+                for width in RENDITION_WIDTHS:
+                    if width >= original.width:
+                        continue
+                    height = round(original.height * width / original.width)
+                    copy = original.resize((width, height), Image.Resampling.LANCZOS)
+                    buffer = BytesIO()
+                    copy.save(buffer, "JPEG", quality=80, optimize=True, progressive=True)
+                    name = storage.save(
+                        f"renditions/{stem}-w{width}.jpg", ContentFile(buffer.getvalue())
+                    )
+                    made[str(width)] = name
+        finally:
+            self.image.close()
+        return made
+
+    @property
+    def srcset(self) -> str:
+        """``srcset`` for the photo: every rendition plus the original at its own width."""
+        storage = self.image.storage
+        entries = [f"{storage.url(name)} {width}w" for width, name in self._sized_renditions()]
+        entries.append(f"{self.image.url} {self.width}w")
+        return ", ".join(entries)
+
+    def url_for_width(self, width: int) -> str:
+        """The smallest copy at least ``width`` pixels wide (the original if none is)."""
+        for size, name in self._sized_renditions():
+            if size >= width:
+                return self.image.storage.url(name)
+        return self.image.url
+
+    def _sized_renditions(self) -> list[tuple[int, str]]:
+        return sorted((int(key), name) for key, name in self.renditions.items() if key.isdigit())
+
+    @property
+    def small_url(self) -> str:
+        return self.url_for_width(480)

@@ -1,0 +1,324 @@
+"""Masthead's one settings module. Every setting that differs between machines comes from the
+environment; the defaults are safe for production and a fresh checkout runs with
+``MASTHEAD_ENV=development`` (or ``demo``) and nothing else.
+
+Environment variables:
+
+MASTHEAD_ENV            production (default) | development | demo | test
+MASTHEAD_SECRET_KEY     required in production
+MASTHEAD_DEBUG          true/false; default true only in development
+MASTHEAD_ALLOWED_HOSTS  comma-separated host names; required in production
+MASTHEAD_CSRF_TRUSTED_ORIGINS  comma-separated origins (https://news.example)
+MASTHEAD_HTTPS          true/false; secure cookies, HSTS, HTTPS redirect (default: on in production)
+MASTHEAD_BEHIND_PROXY   true when a proxy sets X-Forwarded-Proto
+MASTHEAD_DATA_DIR       where the SQLite database, media and keys live (default: ./var)
+MASTHEAD_MEDIA_URL      URL prefix of uploaded media (default /media/)
+MASTHEAD_SERVE_MEDIA    serve uploaded media from Django (default: on outside production)
+DATABASE_URL            e.g. postgres://user@host:5432/masthead (default: SQLite in the data dir)
+REDIS_URL / CACHE_URL   a redis:// URL for the shared cache (default: local memory)
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent
+
+ENVIRONMENTS = ("production", "development", "demo", "test")
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default).strip()
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}.")
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_int(name: str, default: int, minimum: int = 0) -> int:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {value}.")
+    return value
+
+
+MASTHEAD_ENV = env_str("MASTHEAD_ENV", "production").lower()
+if MASTHEAD_ENV not in ENVIRONMENTS:
+    raise ImproperlyConfigured(
+        f"MASTHEAD_ENV must be one of {', '.join(ENVIRONMENTS)}, not {MASTHEAD_ENV!r}."
+    )
+PRODUCTION = MASTHEAD_ENV == "production"
+
+DATA_DIR = Path(env_str("MASTHEAD_DATA_DIR") or BASE_DIR.parent / "var").resolve()
+
+DEBUG = env_bool("MASTHEAD_DEBUG", MASTHEAD_ENV == "development")
+
+
+def _secret_key() -> str:
+    key = env_str("MASTHEAD_SECRET_KEY")
+    if key:
+        if PRODUCTION and (len(key) < 50 or len(set(key)) < 5):
+            raise ImproperlyConfigured(
+                "MASTHEAD_SECRET_KEY is too weak: use at least 50 random characters."
+            )
+        return key
+    if PRODUCTION:
+        raise ImproperlyConfigured(
+            "MASTHEAD_SECRET_KEY is not set. Set it to a long random string in production, "
+            "or set MASTHEAD_ENV=development (or demo) for a local run."
+        )
+    if MASTHEAD_ENV == "test":
+        return "test-only-" + "x" * 50
+    # A local run keeps a generated key in the data directory so sessions survive restarts.
+    key_file = DATA_DIR / "secret-key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    key_file.write_text(key)
+    key_file.chmod(0o600)
+    return key
+
+
+SECRET_KEY = _secret_key()
+
+_LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+ALLOWED_HOSTS = env_list(
+    "MASTHEAD_ALLOWED_HOSTS", [] if PRODUCTION else [*_LOCAL_HOSTS, "testserver"]
+)
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "MASTHEAD_ALLOWED_HOSTS is not set: list the host names this site answers to, "
+        "separated by commas (for example news.example,www.news.example)."
+    )
+CSRF_TRUSTED_ORIGINS = env_list("MASTHEAD_CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "masthead.newsroom",
+    "masthead.photos",
+    "masthead.comments",
+    "masthead.distribution",
+    "masthead.ops",
+    "masthead.demo",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "masthead.newsroom.middleware.PublicationTimeZoneMiddleware",
+]
+
+ROOT_URLCONF = "masthead.urls"
+WSGI_APPLICATION = "masthead.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "masthead.newsroom.context_processors.publication",
+            ],
+        },
+    },
+]
+
+# --- Database -------------------------------------------------------------------------------
+
+_SQLITE_OPTIONS = {
+    # WAL lets readers carry on while one writer writes; IMMEDIATE avoids "database is locked"
+    # upgrades in the middle of a write transaction.
+    "init_command": (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; "
+        "PRAGMA foreign_keys=ON;"
+    ),
+    "transaction_mode": "IMMEDIATE",
+}
+
+_database_url = env_str("DATABASE_URL")
+if _database_url:
+    try:
+        _default_db = dj_database_url.parse(_database_url, conn_max_age=60, conn_health_checks=True)
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL is not a database URL I understand: {exc}"
+        ) from exc
+    if _default_db["ENGINE"] == "django.db.backends.sqlite3":
+        _default_db.setdefault("OPTIONS", {}).update(_SQLITE_OPTIONS)
+else:
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    _default_db = {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": DATA_DIR / "masthead.sqlite3",
+        "OPTIONS": _SQLITE_OPTIONS,
+    }
+DATABASES = {"default": _default_db}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache ----------------------------------------------------------------------------------
+
+_redis_url = env_str("REDIS_URL") or env_str("CACHE_URL")
+if _redis_url:
+    if not _redis_url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured("REDIS_URL must start with redis://, rediss:// or unix://.")
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _redis_url,
+            "KEY_PREFIX": env_str("MASTHEAD_CACHE_PREFIX", "masthead"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Auth -----------------------------------------------------------------------------------
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "admin:login"
+
+# --- Language and time ----------------------------------------------------------------------
+
+LANGUAGE_CODE = env_str("MASTHEAD_LANGUAGE", "en-us")
+TIME_ZONE = env_str("MASTHEAD_TIME_ZONE", "UTC")
+try:
+    ZoneInfo(TIME_ZONE)
+except (ZoneInfoNotFoundError, ValueError):
+    raise ImproperlyConfigured(
+        f"MASTHEAD_TIME_ZONE {TIME_ZONE!r} is not a known time zone."
+    ) from None
+USE_I18N = True
+USE_TZ = True
+
+# --- Static files and media -----------------------------------------------------------------
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = env_str("MASTHEAD_MEDIA_URL", "/media/")
+MEDIA_ROOT = Path(env_str("MASTHEAD_MEDIA_ROOT") or DATA_DIR / "media")
+SERVE_MEDIA = env_bool("MASTHEAD_SERVE_MEDIA", not PRODUCTION)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+# Outside production WhiteNoise serves straight from the app folders, so no collectstatic step.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+if not PRODUCTION:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+WHITENOISE_AUTOREFRESH = DEBUG
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# --- Security -------------------------------------------------------------------------------
+
+HTTPS = env_bool("MASTHEAD_HTTPS", PRODUCTION)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS and env_bool("MASTHEAD_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = env_int("MASTHEAD_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS and env_bool("MASTHEAD_HSTS_PRELOAD", False)
+if env_bool("MASTHEAD_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    USE_X_FORWARDED_HOST = True
+# Health checks from a load balancer come over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+if PRODUCTION:
+    # --deploy warns about HSTS preload only when it is off; the choice is the site's.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *env_list("MASTHEAD_CSP_IMG_SOURCES", [])],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+
+# --- Logging --------------------------------------------------------------------------------
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env_str("MASTHEAD_LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "INFO"}},
+}
+
+# --- Masthead -------------------------------------------------------------------------------
+
+MASTHEAD_PAGE_SIZE = env_int("MASTHEAD_PAGE_SIZE", 20, minimum=1)
+MASTHEAD_RECENT_POSTS = 5

@@ -1,0 +1,1 @@
+"""Helpers for tests across apps: small factories that make real rows and real images."""

@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from masthead import views
+
+admin.site.site_header = "Masthead newsroom"
+admin.site.site_title = "Masthead newsroom"
+admin.site.index_title = "Stories, people and photos"
+
+urlpatterns = [
+    path("newsroom/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
+]
+if settings.SERVE_MEDIA:
+    prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns.append(
+        re_path(rf"^{prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
+urlpatterns.append(path("", include("masthead.newsroom.urls")))
+
+
+handler404 = "masthead.views.page_not_found"
+handler500 = "masthead.views.server_error"
