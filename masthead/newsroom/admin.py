@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from .models import Article, Author, Byline, Publication, Section, Tag
@@ -46,7 +48,15 @@ class BylineInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["headline", "section", "status", "published_at", "reading_minutes", "hero"]
+    list_display = [
+        "headline",
+        "section",
+        "status",
+        "published_at",
+        "rights",
+        "reading_minutes",
+        "hero",
+    ]
     list_filter = ["status", "section", "published_at", "tags"]
     search_fields = ["headline", "dek", "body", "byline_text", "bylines__author__name"]
     date_hierarchy = "published_at"
@@ -65,13 +75,28 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         (
             "Publishing",
-            {"fields": ["status", "published_at", "updated_at", "comments_enabled"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "updated_at",
+                    "expires_at",
+                    "comments_enabled",
+                ]
+            },
         ),
         (
             "Figures",
             {"fields": ["word_count", "reading_minutes", "created_at", "modified_at"]},
         ),
     ]
+
+    @admin.display(description="Rights expire", ordering="expires_at")
+    def rights(self, article: Article) -> str:
+        if article.expires_at is None:
+            return "—"
+        moment = date_format(timezone.localtime(article.expires_at), "DATETIME_FORMAT")
+        return f"Expired {moment}" if article.rights_expired else moment
 
     @admin.display(description="Photo")
     def hero(self, article: Article) -> str:

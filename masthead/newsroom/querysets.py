@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 
@@ -13,12 +13,18 @@ class ArticleQuerySet(models.QuerySet):
     def live(self, at: datetime | None = None) -> ArticleQuerySet:
         """Stories a reader may see now.
 
-        Visibility is decided at query time from the status and the publication time, so a story
-        scheduled for 6 a.m. appears at 6 a.m. with no background job.
+        Visibility is decided at query time from the status, the publication time and the end of
+        the usage rights, so a story scheduled for 6 a.m. appears at 6 a.m., and a wire story
+        whose rights expire at noon disappears at noon, with no background job.
         """
         from .models import Article
 
-        return self.filter(status__in=Article.LIVE_STATUSES, published_at__lte=at or timezone.now())
+        moment = at or timezone.now()
+        return self.filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=moment),
+            status__in=Article.LIVE_STATUSES,
+            published_at__lte=moment,
+        )
 
     def latest_first(self) -> ArticleQuerySet:
         return self.order_by("-published_at", "-pk")
