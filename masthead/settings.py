@@ -16,6 +16,7 @@ MASTHEAD_MEDIA_URL      URL prefix of uploaded media (default /media/)
 MASTHEAD_SERVE_MEDIA    serve uploaded media from Django (default: on outside production)
 DATABASE_URL            e.g. postgres://user@host:5432/masthead (default: SQLite in the data dir)
 REDIS_URL / CACHE_URL   a redis:// URL for the shared cache (default: local memory)
+MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS  let importers fetch from private/loopback addresses
 """
 
 from __future__ import annotations
@@ -127,6 +128,7 @@ INSTALLED_APPS = [
     "masthead.photos",
     "masthead.comments",
     "masthead.distribution",
+    "masthead.ingest",
     "masthead.ops",
     "masthead.demo",
     "django.contrib.admin",
@@ -149,6 +151,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "masthead.newsroom.middleware.PublicationTimeZoneMiddleware",
+    # Last, so it sees the final 404 and turns an imported story's old address into a 301.
+    "masthead.ingest.middleware.LegacyURLMiddleware",
 ]
 
 ROOT_URLCONF = "masthead.urls"
@@ -320,3 +324,6 @@ LOGGING = {
 
 MASTHEAD_PAGE_SIZE = env_int("MASTHEAD_PAGE_SIZE", 20, minimum=1)
 MASTHEAD_RECENT_POSTS = 5
+# Importers never fetch from loopback or private addresses unless this is on (a test server,
+# an intranet feed): import files and wire feeds are other people's data.
+MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS = env_bool("MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS", False)
