@@ -274,7 +274,9 @@ def _extract_body(data: bytes, url: str) -> str:
             include_links=True,
             include_tables=True,
             include_comments=False,
-            deduplicate=True,
+            # Not deduplicate=True: its cache is process-wide, so the same page read twice
+            # (a re-import, a polling loop) would lose paragraphs the second time.
+            deduplicate=False,
         )
     except (ValueError, TypeError, etree.LxmlError):
         return ""

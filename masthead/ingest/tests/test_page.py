@@ -149,3 +149,10 @@ def test_empty_page_fails_clearly() -> None:
         page.parse(b"")
     with pytest.raises(ImportFileError, match="no article"):
         page.parse(b"<html><head></head><body></body></html>")
+
+
+def test_reading_the_same_page_again_gives_the_same_story(fixtures: Path) -> None:
+    # A re-import or a polling loop reads a page many times in one process.
+    records = [page.parse(fixtures / "saved-article.html").records[0] for _ in range(8)]
+    assert all(r.body_html.startswith("<p>Crews finished repairing") for r in records)
+    assert all(record == records[0] for record in records)
