@@ -8,7 +8,6 @@ that cannot be read fails alone and cleanly; :func:`wire_source_poll` is the one
 from __future__ import annotations
 
 import inspect
-import itertools
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -43,6 +42,12 @@ class OpenedSource:
     records: Iterator[StoryRecord]
     result: ParseResult  # the parser's item errors and warnings (a stream fills it as it goes)
     count: int | None  # number of records, when known before loading
+
+    def close(self) -> None:
+        """Release the file a stream still holds open (when an import stops early)."""
+        close = getattr(self.records, "close", None)
+        if close is not None:
+            close()
 
 
 def open_source(
@@ -86,12 +91,23 @@ def open_source(
             result = ParseResult()
             stream = wxr.stream(data, result=result, **options)
             first = next(stream, None)  # the first pass reads the whole file: bad XML fails here
-            records = itertools.chain([first], stream) if first is not None else iter(())
-            return OpenedSource(location, records, result, None)
+            return OpenedSource(location, _prepend(first, stream), result, None)
         result = parser(data, **options)
     except ImportFileError as exc:
         raise ImportFileError(location, exc.reason) from None
     return OpenedSource(location, iter(result.records), result, len(result.records))
+
+
+def _prepend(first: StoryRecord | None, rest: Iterator[StoryRecord]) -> Iterator[StoryRecord]:
+    """``first`` then ``rest``, as a generator whose ``close()`` also closes ``rest``."""
+    try:
+        if first is not None:
+            yield first
+            yield from rest
+    finally:
+        close = getattr(rest, "close", None)
+        if close is not None:
+            close()
 
 
 def wire_source_poll(*, source: WireSource, now: datetime | None = None) -> ImportReport:

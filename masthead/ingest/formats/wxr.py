@@ -326,8 +326,14 @@ def _date(gmt: str, local: str, zone: tzinfo) -> datetime | None:
 # -- streaming -------------------------------------------------------------------------------
 
 
-def _iterparse(source: Source) -> Any:
-    stream_in: Any = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
+def _open(source: Source) -> Any:
+    """A binary stream that a ``with`` closes, also when a caller abandons a stream early."""
+    if isinstance(source, bytes | bytearray):
+        return io.BytesIO(source)
+    return Path(source).open("rb")
+
+
+def _iterparse(stream_in: Any) -> Any:
     return etree.iterparse(
         stream_in,
         events=("end",),
@@ -359,19 +365,22 @@ def _walk(source: Source, name: str) -> Iterator[tuple[str, str, Any]]:
     """Yield (kind, local, element) for the channel's children and each item, freeing each
     one after use so memory stays bounded by one item."""
     try:
-        for _event, element in _iterparse(source):
-            parent = element.getparent()
-            if parent is None:
-                if _qname(element) != ("", "rss"):
-                    raise ImportFileError(name, "not a WordPress export (the root is not <rss>)")
-                continue
-            if _qname(parent) != ("", "channel"):
-                continue
-            kind, local = _qname(element)
-            yield kind, local, element
-            element.clear(keep_tail=False)
-            while element.getprevious() is not None:
-                del parent[0]
+        with _open(source) as stream_in:
+            for _event, element in _iterparse(stream_in):
+                parent = element.getparent()
+                if parent is None:
+                    if _qname(element) != ("", "rss"):
+                        raise ImportFileError(
+                            name, "not a WordPress export (the root is not <rss>)"
+                        )
+                    continue
+                if _qname(parent) != ("", "channel"):
+                    continue
+                kind, local = _qname(element)
+                yield kind, local, element
+                element.clear(keep_tail=False)
+                while element.getprevious() is not None:
+                    del parent[0]
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (0, 0)
         reason = exc.msg or str(exc)

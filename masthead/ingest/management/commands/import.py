@@ -109,6 +109,8 @@ class Command(BaseCommand):
                     )
                 )
             except ImportFileError as exc:
+                for source in opened:
+                    source.close()
                 raise CommandError(f"Cannot import {exc}. Nothing was imported.") from None
 
         total = ImportReport()
@@ -127,14 +129,16 @@ class Command(BaseCommand):
     def _load(
         self, source: OpenedSource, fmt: str, options: dict[str, Any], as_json: bool
     ) -> ImportReport:
+        stream = getattr(self.stderr, "_out", sys.stderr)
         show_bar = options["progress"]
         if show_bar is None:
-            show_bar = (source.count is None or source.count >= PROGRESS_FROM) and _tty()
+            long_run = source.count is None or source.count >= PROGRESS_FROM
+            show_bar = long_run and hasattr(stream, "isatty") and stream.isatty()
         bar = tqdm(
             total=source.count,
             unit="story",
             desc=source.name[-40:],
-            file=sys.stderr,
+            file=stream,
             disable=not show_bar,
             leave=False,
             dynamic_ncols=True,
@@ -161,6 +165,7 @@ class Command(BaseCommand):
             )
         finally:
             bar.close()
+            source.close()
 
     def _summary(self, report: ImportReport, name: str, dry_run: bool, as_json: bool) -> None:
         where = f" from {name}" if name else ""
@@ -180,7 +185,3 @@ def _zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         raise CommandError(f"Unknown time zone {name!r}; use a name such as Europe/Oslo.") from None
-
-
-def _tty() -> bool:
-    return sys.stderr.isatty()
