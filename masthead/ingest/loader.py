@@ -431,9 +431,10 @@ class _Loader:
         article.published_at = published
         article.updated_at = record.updated
         rights_days = self.source.rights_days if self.source is not None else None
-        article.expires_at = (
-            (published or now) + timedelta(days=rights_days) if rights_days else None
-        )
+        ends = [record.expires] if record.expires else []
+        if rights_days:
+            ends.append((published or now) + timedelta(days=rights_days))
+        article.expires_at = min(ends) if ends else None
 
     def _section(self, record: StoryRecord) -> Section:
         if self.source is not None and self.source.section_id:

@@ -115,12 +115,14 @@ class StoryRecord:
     old_urls: list[str] = field(default_factory=list)
     excerpt_only: bool = False
     embargoed_until: datetime | None = None
+    # When the provider says the story must no longer be used (ninjs ``expires``).
+    expires: datetime | None = None
 
     def __post_init__(self) -> None:
         # Catch parser bugs early: the loader relies on both of these.
         if self.status not in STATUSES:
             raise ValueError(f"unknown status {self.status!r}")
-        for name in ("published", "updated", "embargoed_until"):
+        for name in ("published", "updated", "embargoed_until", "expires"):
             value = getattr(self, name)
             if value is not None and value.utcoffset() is None:
                 raise ValueError(f"{name} must be timezone-aware")

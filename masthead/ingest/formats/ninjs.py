@@ -18,7 +18,8 @@ subjects → tags; copyrightholder (else infosource, else provider) → source_n
 HTML body (else the plain-text body as paragraphs) → body; picture/graphic associations, or the
 item itself when it is a picture → photos (best rendition; caption from the caption/text
 description; credit from the ``creditline`` description, else ``by`` / copyrightholder);
-embargoed → embargoed_until; pubstatus usable → published, withheld → draft, canceled →
+embargoed → embargoed_until; expires → expires (the loader takes the story off the site
+then); pubstatus usable → published, withheld → draft, canceled →
 private (a future embargo makes it scheduled).
 Dropped: people/places/organisations/events (not tags), genres, urgency, usage terms and
 rights, located, altids, trust indicators, video/audio renditions, schema extensions.
@@ -154,6 +155,7 @@ def _story(raw: dict[str, Any], label: str) -> StoryRecord:
         original_url=uri if urlsplit(uri).scheme in {"http", "https"} else "",
         status=status,  # type: ignore[arg-type]
         embargoed_until=embargoed,
+        expires=_date(item.get("expires")),
         excerpt_only=excerpt_only,
     )
 
