@@ -368,3 +368,11 @@ def test_unsafe_html_in_a_record_is_sanitized_again(publication) -> None:
 
 def test_comment_text_keeps_paragraphs() -> None:
     assert comment_text("<p>One<br>two</p><p>Three &amp; four</p>") == "One\ntwo\n\nThree & four"
+
+
+def test_the_items_own_expiry_takes_the_story_down(publication) -> None:
+    ends = timezone.now() + timedelta(days=1)
+    load_records([record(expires=ends)])
+    article = Article.objects.get()
+    assert article.expires_at == ends and article.is_live
+    assert not Article.objects.live(at=ends).exists()
