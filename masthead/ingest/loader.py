@@ -248,7 +248,12 @@ class _Loader:
                     media.inline[url] = download
         return media
 
-    def _hero_photo(self, record: StoryRecord, media: _Media) -> Photo | None:
+    def _hero_photo(
+        self, record: StoryRecord, media: _Media, article: Article | None
+    ) -> Photo | None:
+        """The story's hero Photo. A file already downloaded is never fetched again, but the
+        caption and credit belong to this story: another story's use of the same picture
+        keeps its own (a new Photo row sharing the file)."""
         hero = _hero(record)
         if hero is None:
             return None
@@ -259,14 +264,28 @@ class _Loader:
             "photographer": photographer[:200],
             "agency": agency[:200],
         }
+        current = article.hero_photo if article is not None and article.hero_photo_id else None
+        if current is not None and current.source_url == hero.url and current.image:
+            changed = [name for name, value in fields.items() if getattr(current, name) != value]
+            for name in changed:
+                setattr(current, name, fields[name])
+            if changed:
+                current.save(update_fields=changed)
+            return current
         photo = existing_photo(hero.url)
         if photo is not None:
-            changed = [name for name, value in fields.items() if getattr(photo, name) != value]
-            for name in changed:
-                setattr(photo, name, fields[name])
-            if changed:
-                photo.save(update_fields=changed)
-            return photo
+            if all(getattr(photo, name) == value for name, value in fields.items()):
+                return photo
+            copy = Photo(
+                image=photo.image.name,
+                width=photo.width,
+                height=photo.height,
+                renditions=photo.renditions,
+                source_url=photo.source_url,
+                **fields,
+            )
+            copy.save()
+            return copy
         if media.hero is None:
             return None
         return save_photo(
@@ -332,7 +351,7 @@ class _Loader:
         article = article or Article()
         publication = Publication.current()
 
-        hero = self._hero_photo(record, media)
+        hero = self._hero_photo(record, media, None if created else article)
         hero_record = _hero(record)
         references = (
             []

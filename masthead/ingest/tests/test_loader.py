@@ -376,3 +376,30 @@ def test_the_items_own_expiry_takes_the_story_down(publication) -> None:
     article = Article.objects.get()
     assert article.expires_at == ends and article.is_live
     assert not Article.objects.live(at=ends).exists()
+
+
+def test_one_picture_in_two_stories_keeps_each_storys_caption(publication, image_server):
+    url = f"{image_server.url}/harbor-crane.jpg"
+    load_records(
+        [
+            record(source_id="1", photos=[PhotoRecord(url, "The crane on Monday.", "A/Gazette")]),
+            record(source_id="2", photos=[PhotoRecord(url, "The crane, a year on.", "B/Wire")]),
+        ]
+    )
+    first, second = story("1").hero_photo, story("2").hero_photo
+    assert (first.caption, first.credit) == ("The crane on Monday.", "A/Gazette")
+    assert (second.caption, second.credit) == ("The crane, a year on.", "B/Wire")
+    assert first.image.name == second.image.name  # downloaded once
+    assert image_server.hits.count("/harbor-crane.jpg") >= 1
+    # A corrected caption at the source changes that story's photo in place.
+    load_records(
+        [
+            record(
+                source_id="1",
+                photos=[PhotoRecord(url, "The crane on Monday morning.", "A/Gazette")],
+            )
+        ]
+    )
+    assert story("1").hero_photo.pk == first.pk
+    assert story("1").hero_photo.caption == "The crane on Monday morning."
+    assert story("2").hero_photo.caption == "The crane, a year on."
