@@ -16,12 +16,14 @@ public tag) and tags (public tags; ``#internal`` tags dropped); feature_image wi
 feature_image_caption/alt (on the post, or in posts_meta) → first photo; html (else
 lexical/mobiledoc converted) → body; status published/draft/scheduled (sent → private);
 type page (or page: true) → kind; published_at → published; updated_at → updated;
-canonical_url → original_url; ``/<slug>/`` → old_urls. Dropped: members, newsletters, code
-injection, og/twitter overrides, visibility tiers, comments (not in exports).
+canonical_url → original_url; ``/<slug>/`` → old_urls. Ghost 5 writes its own address as
+``__GHOST_URL__`` in bodies and image URLs: ``site_url`` replaces it. Dropped: members,
+newsletters, code injection, og/twitter overrides, visibility tiers, comments (not in exports).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -40,7 +42,11 @@ from masthead.text import plain_text, render_markdown
 STATUS_MAP = {"published": "published", "draft": "draft", "scheduled": "scheduled", "sent": "private"}  # fmt: skip  # noqa: E501
 
 
-def parse(source: Source, *, source_label: str | None = None) -> ParseResult:
+GHOST_URL = "__GHOST_URL__"
+
+
+def parse(source: Source, *, source_label: str | None = None, site_url: str = "") -> ParseResult:
+    """``site_url`` is the old Ghost site's address, for the ``__GHOST_URL__`` placeholders."""
     data, name = load_json(source)
     db = _unwrap(data, name)
     posts = db.get("posts")
@@ -94,15 +100,29 @@ def parse(source: Source, *, source_label: str | None = None) -> ParseResult:
                 updated=parse_datetime(post.get("updated_at")),
                 section=tag_names[0] if tag_names else "",
                 tags=tag_names,
-                photos=_feature_image(post, meta),
-                body_html=clean_html(body),
-                original_url=_s(post.get("canonical_url")),
+                photos=[
+                    dataclasses.replace(p, url=_site(p.url, site_url))
+                    for p in _feature_image(post, meta)
+                ],
+                body_html=clean_html(_site(body, site_url)),
+                original_url=_site(_s(post.get("canonical_url")), site_url),
                 status=status,  # type: ignore[arg-type]
                 kind=kind,  # type: ignore[arg-type]
                 old_urls=[f"/{slug}/"] if slug else [],
             )
         )
+    if not site_url and any(
+        GHOST_URL in r.body_html or any(GHOST_URL in p.url for p in r.photos)
+        for r in result.records
+    ):
+        result.warnings.append(
+            f"links and images point at {GHOST_URL}: give the old site's address (--site-url)"
+        )
     return result
+
+
+def _site(text: str, site_url: str) -> str:
+    return text.replace(GHOST_URL, site_url.rstrip("/")) if site_url else text
 
 
 def post_html(post: dict[str, Any]) -> str:

@@ -138,3 +138,21 @@ def test_unwrapped_sample(samples: Path) -> None:
     (story,) = ghost.parse(samples / GHOST_SAMPLES / "ghost-flat.json").records
     assert story.headline == "Flat Format Post"
     assert story.photos[0].url == "https://example.com/images/flat-feature.jpg"
+
+
+def test_ghost_url_placeholders_become_the_old_sites_address() -> None:
+    export = {
+        "db": [{"meta": {}, "data": {"posts": [{
+            "id": "g1", "title": "Placeholder", "status": "published",
+            "html": '<p><img src="__GHOST_URL__/content/images/a.jpg"></p>',
+            "feature_image": "__GHOST_URL__/content/images/hero.jpg",
+            "canonical_url": "__GHOST_URL__/placeholder/",
+        }]}}]
+    }  # fmt: skip
+    data = json.dumps(export).encode()
+    (story,) = ghost.parse(data, site_url="https://old.example/").records
+    assert 'src="https://old.example/content/images/a.jpg"' in story.body_html
+    assert story.photos[0].url == "https://old.example/content/images/hero.jpg"
+    assert story.original_url == "https://old.example/placeholder/"
+    result = ghost.parse(data)
+    assert any("--site-url" in warning for warning in result.warnings)
