@@ -379,12 +379,13 @@ class _Loader:
         article.body = body
         article.body_format = Article.BodyFormat.HTML
         article.section = self._section(record)
+        house = _is_house(record, publication)
         article.writer = self._author(
             record.writer,
             record,
             publication,
-            create=True,
-            organization=_is_house(record, publication),
+            create=self.create_authors or house,
+            organization=house,
         )
         authors, free_text = self._bylines(record, publication)
         article.byline_text = " and ".join(free_text)[:200]

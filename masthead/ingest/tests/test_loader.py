@@ -403,3 +403,16 @@ def test_one_picture_in_two_stories_keeps_each_storys_caption(publication, image
     assert story("1").hero_photo.pk == first.pk
     assert story("1").hero_photo.caption == "The crane on Monday morning."
     assert story("2").hero_photo.caption == "The crane, a year on."
+
+
+def test_wire_writer_is_created_only_for_the_house_or_the_agency(publication) -> None:
+    load_records(
+        [
+            record(source_id="1", writer="Lena Moss", source_name="Harbor Town Courier"),
+            record(source_id="2", writer="Harbor Town Courier", source_name="Harbor Town Courier"),
+        ],
+        create_authors=False,
+    )
+    assert story("1").writer is None
+    courier = story("2").writer
+    assert courier.name == "Harbor Town Courier" and courier.kind == Author.Kind.ORGANIZATION
