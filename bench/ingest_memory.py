@@ -129,8 +129,10 @@ def main() -> None:
             [sys.executable, __file__, "--items", str(size)],
             capture_output=True,
             text=True,
-            check=True,
+            check=False,
         )
+        if result.returncode:
+            sys.exit(f"{size} items failed:\n{result.stderr[-3000:]}")
         print(result.stdout.strip().splitlines()[-1])
 
 
