@@ -58,7 +58,9 @@ class Command(BaseCommand):
             help="The year of dates printed without one (saved pages).",
         )
         parser.add_argument(
-            "--site-url", default="", help="The old site's address (Wix CSV links)."
+            "--site-url",
+            default="",
+            help="The old site's address (Wix CSV links, Ghost __GHOST_URL__).",
         )
         mode = parser.add_mutually_exclusive_group()
         mode.add_argument(
@@ -86,9 +88,11 @@ class Command(BaseCommand):
             dest="progress",
             action="store_true",
             default=None,
-            help="Always show the progress bar.",
+            help="Always show the progress bar (default: on a terminal, for long runs).",
         )
-        progress.add_argument("--no-progress", dest="progress", action="store_false")
+        progress.add_argument(
+            "--no-progress", dest="progress", action="store_false", help="Never show it."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         fmt: str = options["format"]
