@@ -84,6 +84,14 @@ class ArticleAdmin(admin.ModelAdmin):
             round(64 * photo.height / photo.width) if photo.width else 40,
         )
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        # Headlines and deks are long lines: give them the admin's wide inputs.
+        for name in ("headline", "dek", "byline_text", "source_credit", "original_url"):
+            if name in form.base_fields:
+                form.base_fields[name].widget.attrs["class"] = "vLargeTextField"
+        return form
+
     def save_model(self, request, obj: Article, form, change: bool) -> None:
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
