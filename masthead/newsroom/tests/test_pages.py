@@ -249,3 +249,11 @@ def test_pages_contain_no_inline_scripts(client, story):
         scripts = re.findall(r"<script(?![^>]*application/ld\+json)[^>]*>", html)
         assert scripts == [], url
         assert not re.search(r"\son[a-z]+=", html), url
+
+
+def test_media_files_are_served_with_cache_headers_outside_production(client):
+    photo = make_photo()
+    response = client.get(photo.image.url)
+    assert response.status_code == 200
+    assert "max-age=86400" in response["Cache-Control"]
+    b"".join(response.streaming_content)
