@@ -1,8 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.decorators.cache import cache_control
-from django.views.static import serve
 
 from masthead import views
 
@@ -19,12 +17,7 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.append(
-        re_path(
-            rf"^{prefix}(?P<path>.*)$",
-            # Uploaded file names are never reused for other content while they exist.
-            cache_control(public=True, max_age=86400)(serve),
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(rf"^{prefix}(?P<path>.*)$", views.media_file, name="media")
     )
 urlpatterns.append(path("", include("masthead.newsroom.urls")))
 
