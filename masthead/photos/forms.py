@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from django import forms
+
+from .metadata import EmbeddedMetadata
+from .models import Photo
+from .uploads import check_photo_upload
+
+
+class PhotoImageField(forms.ImageField):
+    """An image upload checked by :func:`check_photo_upload` (real image, size and pixel
+    limits) before Django's own Pillow check, so every refusal says what is wrong."""
+
+    def to_python(self, data):
+        upload = forms.FileField.to_python(self, data)
+        if upload is None:
+            return None
+        checked = check_photo_upload(upload)
+        upload.content_type = checked.content_type
+        upload.embedded_metadata = checked.metadata
+        return upload
+
+
+class PhotoForm(forms.ModelForm):
+    """A photo with its caption, credit and alt text; empty ones are filled from the metadata
+    embedded in a newly uploaded file."""
+
+    # The form fields each embedded value may fill, with the model field's length limit.
+    FILLED_FROM_METADATA = ("caption", "photographer", "agency", "alt_text")
+
+    image = PhotoImageField(
+        help_text="JPEG, PNG, WebP or GIF. Caption and credit are read from the file when "
+        "it has them (IPTC/XMP) and the boxes below are empty."
+    )
+
+    source_url = forms.URLField(
+        label="Source URL",
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        help_text=Photo._meta.get_field("source_url").help_text,
+    )
+
+    class Meta:
+        model = Photo
+        fields = ["image", "alt_text", "caption", "photographer", "agency", "source_url",
+                  "focal_x", "focal_y"]  # fmt: skip
+        widgets = {
+            "focal_x": forms.NumberInput(attrs={"step": "0.01", "min": "0", "max": "1"}),
+            "focal_y": forms.NumberInput(attrs={"step": "0.01", "min": "0", "max": "1"}),
+        }
+
+    filled_from_metadata: list[str]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        self.filled_from_metadata = []
+        upload = cleaned.get("image")
+        metadata: EmbeddedMetadata | None = getattr(upload, "embedded_metadata", None)
+        if not metadata or "image" not in self.changed_data:
+            return cleaned
+        for name in self.FILLED_FROM_METADATA:
+            if name not in self.fields or (cleaned.get(name) or "").strip():
+                continue
+            value = getattr(metadata, name)
+            if not value:
+                continue
+            limit = Photo._meta.get_field(name).max_length
+            cleaned[name] = value[:limit] if limit else value
+            self.filled_from_metadata.append(self.fields[name].label or name)
+        return cleaned
