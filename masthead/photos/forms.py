@@ -52,6 +52,20 @@ class PhotoForm(forms.ModelForm):
 
     filled_from_metadata: list[str]
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("focal_x", "focal_y"):
+            if name in self.fields:
+                self.fields[name].required = False  # empty means the middle
+
+    def clean_focal_x(self) -> float:
+        value = self.cleaned_data.get("focal_x")
+        return 0.5 if value is None else value
+
+    def clean_focal_y(self) -> float:
+        value = self.cleaned_data.get("focal_y")
+        return 0.5 if value is None else value
+
     def clean(self) -> dict:
         cleaned = super().clean()
         self.filled_from_metadata = []

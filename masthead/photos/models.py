@@ -59,18 +59,21 @@ class Photo(models.Model):
         return self.alt_text or self.caption[:80] or self.image.name
 
     def save(self, *args, **kwargs) -> None:
-        if self.image and not (self.width and self.height):
+        if self.image and self.image._committed and not (self.width and self.height):
             # A file saved from memory (an import, the demo) does not always fill the dimension
-            # fields the way an upload does.
+            # fields the way an upload does. (An upload not stored yet has them, and must not
+            # be read here: closing it would lose it.)
             self.image.open("rb")
             try:
                 with Image.open(self.image) as picture:
                     self.width, self.height = ImageOps.exif_transpose(picture).size
             finally:
                 self.image.close()
-        if self.image and not self.renditions:
-            self.renditions = self._make_renditions()
         super().save(*args, **kwargs)
+        if self.image and not self.renditions:
+            # Made from the stored file, once an upload has been written to storage.
+            self.renditions = self._make_renditions()
+            super().save(update_fields=["renditions"])
 
     @property
     def credit(self) -> str:

@@ -25,6 +25,11 @@ def normalize_path(value: str) -> str:
 def validate_old_path(value: str) -> None:
     if not value.startswith("/"):
         raise ValidationError("The old address must be a path on this site, starting with /.")
+    if value == "/":
+        raise ValidationError(
+            "The front page can’t redirect. (Old addresses that differ only by their query "
+            "string, such as /?p=17, can’t be told apart yet.)"
+        )
     if value.startswith(("/newsroom/", "/static/", "/media/")):
         raise ValidationError("Addresses under /newsroom/, /static/ and /media/ can’t redirect.")
     if any(char.isspace() for char in value):
