@@ -211,7 +211,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_select_related = ["section", "hero_photo"]
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["hero_photo", "writer", "tags", "section"]
-    readonly_fields = ["state", "published_at", "preview_link", "word_count",
+    readonly_fields = ["state", "publication_time", "preview_link", "word_count",
                        "reading_minutes", "created_at", "modified_at"]  # fmt: skip
     inlines = [BylineInline, CorrectionInline]
     actions = ["submit_selected", "publish_selected", "unpublish_selected", "return_selected"]
@@ -241,7 +241,7 @@ class ArticleAdmin(admin.ModelAdmin):
             {
                 "fields": [
                     "state",
-                    "published_at",
+                    "publication_time",
                     "publish_at",
                     "updated_at",
                     "comments_enabled",
@@ -312,6 +312,14 @@ class ArticleAdmin(admin.ModelAdmin):
             verb = "live since" if article.is_live else "goes live"
             return f"Scheduled, {verb} {long_date(article.published_at)}"
         return article.get_status_display()
+
+    @admin.display(description="Published")
+    def publication_time(self, article: Article) -> str:
+        if article.published_at is None or not (
+            article.has_been_public or article.status == Article.Status.SCHEDULED
+        ):
+            return "Not yet"
+        return long_date(article.published_at)
 
     @admin.display(description="Photo")
     def hero(self, article: Article) -> str:

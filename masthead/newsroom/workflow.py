@@ -11,7 +11,7 @@ States (``Article.Status``) and moves::
 
 * submit for review: a draft, by whoever may edit it (a contributor's own draft, any editor).
 * publish now: any story that is not live, by ``publish_article`` (editors). A story that was
-  published before keeps its first publication time, so its address does not change.
+  unpublished keeps its first publication time, so its address does not change.
 * schedule: any story that is not live, for a future time, by ``schedule_article``. A
   scheduled story is live from that time on: ``Article.objects.live()`` decides at query time.
 * unpublish: a live story, by ``unpublish_article``. Its address answers 410 Gone.
@@ -258,9 +258,14 @@ def article_submit_for_review(*, article: Article, user, note: str = "") -> Move
 
 
 def _first_or_now(article: Article) -> datetime:
-    # A story published before comes back at its first time, so its address stays the same.
+    # A story that readers saw before comes back at its first time, so its address stays the
+    # same; any other story is published now, whatever time an import or a draft carried.
     now = timezone.now()
-    if article.published_at is not None and article.published_at <= now:
+    was_public = (
+        article.status == Status.UNPUBLISHED
+        or article.status_changes.filter(to_status=Status.UNPUBLISHED).exists()
+    )
+    if was_public and article.published_at is not None and article.published_at <= now:
         return article.published_at
     return now
 

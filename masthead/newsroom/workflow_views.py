@@ -39,7 +39,7 @@ def article_preview(request: HttpRequest, token: str) -> HttpResponse:
         return _private(response)
     except preview.PreviewLinkInvalid:
         raise Http404("No such preview.") from None
-    if article.published_at is None:
+    if article.status != Article.Status.SCHEDULED and not article.has_been_public:
         # Shown as it would be if published now; nothing is saved.
         article.published_at = timezone.now()
     recent = (

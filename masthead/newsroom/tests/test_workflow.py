@@ -320,3 +320,19 @@ def test_a_contributor_edits_only_their_own_drafts(contributor, editor):
     assert workflow.can_edit(editor, own)
     assert not workflow.can_edit(contributor, draft_by(editor))
     assert not workflow.can_view(contributor, draft_by(editor))
+
+
+def test_a_draft_carrying_an_old_time_is_published_now_not_backdated(editor):
+    article = draft_by(editor, published_at=timezone.now() - timedelta(days=300))
+    before = timezone.now()
+    workflow.article_publish(article=article, user=editor)
+    assert Article.objects.get(pk=article.pk).published_at >= before
+
+
+def test_a_story_unpublished_then_drafted_keeps_its_first_time_when_published_again(editor):
+    first = timezone.now() - timedelta(days=3)
+    article = make_article(published_at=first)
+    workflow.article_unpublish(article=article, user=editor)
+    workflow.article_return_to_draft(article=article, user=editor)
+    workflow.article_publish(article=article, user=editor)
+    assert Article.objects.get(pk=article.pk).published_at == first

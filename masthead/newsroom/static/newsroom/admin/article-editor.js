@@ -55,8 +55,13 @@
     pane.hidden = true;
     pane.setAttribute("aria-live", "polite");
     toggle.setAttribute("aria-controls", pane.id);
-    body.insertAdjacentElement("afterend", pane);
-    body.insertAdjacentElement("afterend", tools);
+    // Below the field and its help text, not squeezed beside the text box.
+    var row = body.closest(".flex-container") || body;
+    var anchor = row.nextElementSibling && row.nextElementSibling.classList.contains("help")
+      ? row.nextElementSibling
+      : row;
+    anchor.insertAdjacentElement("afterend", pane);
+    anchor.insertAdjacentElement("afterend", tools);
 
     var timer = null;
     var request = 0;
