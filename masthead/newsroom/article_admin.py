@@ -304,6 +304,10 @@ class ArticleAdmin(admin.ModelAdmin):
         form.user = request.user
         return form
 
+    def view_on_site(self, article: Article) -> str:
+        # A story readers can't see yet opens as its preview rather than as a 404.
+        return article.get_absolute_url() if article.is_live else preview.preview_url(article)
+
     # --- Read-only fields --------------------------------------------------------------------
 
     @admin.display(description="State", ordering="status")

@@ -71,8 +71,28 @@ class PhotoForm(forms.ModelForm):
         self.filled_from_metadata = []
         upload = cleaned.get("image")
         metadata: EmbeddedMetadata | None = getattr(upload, "embedded_metadata", None)
-        if not metadata or "image" not in self.changed_data:
-            return cleaned
+        if metadata and "image" in self.changed_data:
+            self._fill_from(metadata, cleaned)
+        self._check_alt_text_kept(cleaned)
+        return cleaned
+
+    def _check_alt_text_kept(self, cleaned: dict) -> None:
+        # Publishing requires alt text on a story's hero photo; it must not vanish afterwards.
+        if self.instance.pk is None or (cleaned.get("alt_text") or "").strip():
+            return
+        from masthead.newsroom.models import Article
+
+        leading = Article.objects.filter(
+            hero_photo=self.instance, status__in=Article.LIVE_STATUSES
+        ).count()
+        if leading:
+            self.add_error(
+                "alt_text",
+                f"This photo leads {leading} published or scheduled "
+                f"stor{'y' if leading == 1 else 'ies'}, so it needs alt text.",
+            )
+
+    def _fill_from(self, metadata: EmbeddedMetadata, cleaned: dict) -> None:
         for name in self.FILLED_FROM_METADATA:
             if name not in self.fields or (cleaned.get(name) or "").strip():
                 continue
@@ -82,4 +102,3 @@ class PhotoForm(forms.ModelForm):
             limit = Photo._meta.get_field(name).max_length
             cleaned[name] = value[:limit] if limit else value
             self.filled_from_metadata.append(self.fields[name].label or name)
-        return cleaned

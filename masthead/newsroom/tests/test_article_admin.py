@@ -424,3 +424,24 @@ def test_markdown_preview_needs_a_newsroom_login(client):
     response = client.post(url, {"body": "Hello"})
     assert response.status_code == 302
     assert "/login/" in response["Location"]
+
+
+def test_an_editor_writes_and_publishes_a_new_story_in_one_go(client, editor):
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:newsroom_article_add"), form_data(headline="Fresh news", _workflow="publish")
+    )
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.is_live and article.created_by == editor
+    assert article.revisions.count() == 1
+
+
+def test_view_on_site_opens_a_draft_as_its_preview(client, editor):
+    draft = draft_of(editor)
+    client.force_login(editor)
+    page = client.get(change_url(draft)).content.decode()
+    assert re.search(r'<a href="/preview/[^"]+" class="viewsitelink">', page)
+    live = make_article()
+    page = client.get(change_url(live)).content.decode()
+    assert f'<a href="{live.get_absolute_url()}" class="viewsitelink">' in page

@@ -216,3 +216,17 @@ def test_the_stylesheet_defines_every_focal_class(client):
         assert f".fx-{step} {{ --fx: {step * 10}%; }}" in css
         assert f".fy-{step} {{ --fy: {step * 10}%; }}" in css
     assert "object-position: var(--fx, 50%) var(--fy, 50%)" in css
+
+
+def test_a_photo_leading_a_live_story_keeps_its_alt_text():
+    from masthead.testing.factories import make_article
+
+    make_publication()
+    photo = make_photo(alt_text="A ferry at the pier.")
+    make_article(hero_photo=photo)
+    form = PhotoForm(
+        instance=photo,
+        data={"alt_text": "", "caption": photo.caption, "focal_x": "0.5", "focal_y": "0.5"},
+    )
+    assert not form.is_valid()
+    assert "leads 1 published or scheduled story" in form.errors["alt_text"][0]
