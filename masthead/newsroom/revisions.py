@@ -161,6 +161,8 @@ def line_diff(old: str, new: str, *, context: int = 2) -> list[Line]:
     a, b = old.splitlines(), new.splitlines()
     lines: list[Line] = []
     opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    if all(op == "equal" for op, *_ in opcodes):
+        return [Line("skip", count=len(a))] if a else []
     for index, (op, i1, i2, j1, j2) in enumerate(opcodes):
         if op == "equal":
             same = a[i1:i2]

@@ -33,7 +33,7 @@ class RedirectFallbackMiddleware:
         return self.answer(request) or response
 
     def answer(self, request: HttpRequest) -> HttpResponse | None:
-        path = request.path
+        path = request.path_info  # the site's own path, whatever prefix it is served under
         # The same address with or without its closing slash, the exact one first.
         twin = path[:-1] if path.endswith("/") else path + "/"
         found = {
@@ -55,7 +55,7 @@ class RedirectFallbackMiddleware:
 
     def _unpublished_story(self, request: HttpRequest) -> HttpResponse | None:
         try:
-            match = resolve(request.path)
+            match = resolve(request.path_info)
         except Resolver404:
             return None
         if match.view_name != "newsroom:article":

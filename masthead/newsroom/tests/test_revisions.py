@@ -2,6 +2,8 @@
 
 import pytest
 from django.urls import reverse
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from masthead.newsroom import revisions
 from masthead.newsroom.models import Article, Revision
@@ -49,6 +51,12 @@ def test_line_diff_folds_long_unchanged_stretches():
     assert lines[0].count == 8 and lines[-1].count == 7
     changed = lines[3].segments
     assert ("delete", "10") in [(s.op, s.text) for s in changed]
+
+
+def test_identical_texts_fold_into_one_unchanged_stretch():
+    assert [(line.kind, line.count) for line in revisions.line_diff("a\nb", "a\nb")] == [
+        ("skip", 2)
+    ]
 
 
 def test_compare_lists_only_the_fields_that_changed():
@@ -118,3 +126,38 @@ def test_a_contributor_cannot_restore_a_story_they_may_not_edit():
     with pytest.raises(WorkflowPermissionError):
         revisions.revision_restore(revision=revision, user=contributor)
     assert article.revisions.count() == 1
+
+
+# Any two texts: the diff keeps all of both, in order.
+texts = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=200)
+
+
+@given(old=texts, new=texts)
+def test_word_diff_always_rebuilds_both_texts(old, new):
+    segments = revisions.word_diff(old, new)
+    assert "".join(s.text for s in segments if s.op != "insert") == old
+    assert "".join(s.text for s in segments if s.op != "delete") == new
+
+
+@given(
+    old=st.lists(st.text(alphabet="abc xyz.", max_size=12), max_size=12),
+    new=st.lists(st.text(alphabet="abc xyz.", max_size=12), max_size=12),
+)
+def test_line_diff_without_folding_rebuilds_both_texts(old, new):
+    old_text, new_text = "\n".join(old), "\n".join(new)
+    assume(old_text.splitlines() != new_text.splitlines())
+    lines = revisions.line_diff(old_text, new_text, context=10_000)
+    assert all(line.kind != "skip" for line in lines)
+
+    old_side = [
+        "".join(s.text for s in line.segments if s.op != "insert")
+        for line in lines
+        if line.kind in ("equal", "change", "delete")
+    ]
+    new_side = [
+        "".join(s.text for s in line.segments if s.op != "delete")
+        for line in lines
+        if line.kind in ("equal", "change", "insert")
+    ]
+    assert old_side == old_text.splitlines()
+    assert new_side == new_text.splitlines()
