@@ -16,6 +16,8 @@ MASTHEAD_MEDIA_URL      URL prefix of uploaded media (default /media/)
 MASTHEAD_SERVE_MEDIA    serve uploaded media from Django (default: on outside production)
 DATABASE_URL            e.g. postgres://user@host:5432/masthead (default: SQLite in the data dir)
 REDIS_URL / CACHE_URL   a redis:// URL for the shared cache (default: local memory)
+MASTHEAD_PREVIEW_HOURS  how long a story's signed preview link works (default 72)
+MASTHEAD_PHOTO_MAX_MB, MASTHEAD_PHOTO_MAX_MEGAPIXELS  photo upload limits (default 20 and 60)
 """
 
 from __future__ import annotations
@@ -127,6 +129,7 @@ INSTALLED_APPS = [
     "masthead.photos",
     "masthead.comments",
     "masthead.distribution",
+    "masthead.redirects",
     "masthead.ops",
     "masthead.demo",
     "django.contrib.admin",
@@ -149,6 +152,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "masthead.newsroom.middleware.PublicationTimeZoneMiddleware",
+    "masthead.redirects.middleware.RedirectFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "masthead.urls"
@@ -320,3 +324,8 @@ LOGGING = {
 
 MASTHEAD_PAGE_SIZE = env_int("MASTHEAD_PAGE_SIZE", 20, minimum=1)
 MASTHEAD_RECENT_POSTS = 5
+# How long a story's preview link works (hours).
+MASTHEAD_PREVIEW_HOURS = env_int("MASTHEAD_PREVIEW_HOURS", 72, minimum=1)
+# Upload limits for photos: file size and pixels (a guard against decompression bombs).
+MASTHEAD_PHOTO_MAX_MB = env_int("MASTHEAD_PHOTO_MAX_MB", 20, minimum=1)
+MASTHEAD_PHOTO_MAX_MEGAPIXELS = env_int("MASTHEAD_PHOTO_MAX_MEGAPIXELS", 60, minimum=1)

@@ -16,9 +16,7 @@ urlpatterns = [
 ]
 if settings.SERVE_MEDIA:
     prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns.append(
-        re_path(rf"^{prefix}(?P<path>.*)$", views.media_file, name="media")
-    )
+    urlpatterns.append(re_path(rf"^{prefix}(?P<path>.*)$", views.media_file, name="media"))
 urlpatterns.append(path("", include("masthead.newsroom.urls")))
 
 

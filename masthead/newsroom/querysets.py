@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Min, Prefetch
 from django.utils import timezone
 
 
@@ -19,6 +19,19 @@ class ArticleQuerySet(models.QuerySet):
         from .models import Article
 
         return self.filter(status__in=Article.LIVE_STATUSES, published_at__lte=at or timezone.now())
+
+    def next_going_live(self, after: datetime | None = None) -> datetime | None:
+        """When the next scheduled story goes live, or None.
+
+        Anything that caches a reader page must not keep it past this moment, or the page
+        would go on hiding a story whose time has come.
+        """
+        from .models import Article
+
+        upcoming = self.filter(
+            status__in=Article.LIVE_STATUSES, published_at__gt=after or timezone.now()
+        )
+        return upcoming.aggregate(first=Min("published_at"))["first"]
 
     def latest_first(self) -> ArticleQuerySet:
         return self.order_by("-published_at", "-pk")

@@ -148,11 +148,17 @@ def test_wrong_section_or_date_in_a_story_address_redirects_permanently(client, 
     assert response["Location"] == story.get_absolute_url()
 
 
-@pytest.mark.parametrize("status", ["draft", "review", "unpublished"])
-def test_unpublished_stories_are_not_found(client, status):
+@pytest.mark.parametrize("status", ["draft", "review"])
+def test_stories_never_published_are_not_found(client, status):
     make_publication()
     article = make_article(status=status)
     assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_an_unpublished_story_is_gone(client):
+    make_publication()
+    article = make_article(status="unpublished")
+    assert client.get(article.get_absolute_url()).status_code == 410
 
 
 def test_scheduled_story_is_not_found_before_its_time(client):
