@@ -16,6 +16,9 @@ MASTHEAD_MEDIA_URL      URL prefix of uploaded media (default /media/)
 MASTHEAD_SERVE_MEDIA    serve uploaded media from Django (default: on outside production)
 DATABASE_URL            e.g. postgres://user@host:5432/masthead (default: SQLite in the data dir)
 REDIS_URL / CACHE_URL   a redis:// URL for the shared cache (default: local memory)
+MASTHEAD_COMMENTS_MODERATION  all | first-time | none: overrides the publication's choice
+MASTHEAD_COMMENTS_RATE_LIMIT  comments one IP address may send per 10 minutes (default 5)
+MASTHEAD_AKISMET_KEY    an Akismet API key: also ask Akismet about every comment
 """
 
 from __future__ import annotations
@@ -283,7 +286,8 @@ SECURE_SSL_REDIRECT = HTTPS and env_bool("MASTHEAD_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("MASTHEAD_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS and env_bool("MASTHEAD_HSTS_PRELOAD", False)
-if env_bool("MASTHEAD_BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("MASTHEAD_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
 # Health checks from a load balancer come over plain HTTP.
@@ -322,3 +326,19 @@ LOGGING = {
 
 MASTHEAD_PAGE_SIZE = env_int("MASTHEAD_PAGE_SIZE", 20, minimum=1)
 MASTHEAD_RECENT_POSTS = 5
+
+# --- Readers' comments (the spam rules and their thresholds: masthead/comments/spam.py) -------
+
+_MODERATION_POLICIES = ("all", "first-time", "none")
+# Empty: each publication's own choice (Publication.comment_moderation) applies.
+MASTHEAD_COMMENTS_MODERATION = env_str("MASTHEAD_COMMENTS_MODERATION").lower()
+if MASTHEAD_COMMENTS_MODERATION and MASTHEAD_COMMENTS_MODERATION not in _MODERATION_POLICIES:
+    raise ImproperlyConfigured(
+        "MASTHEAD_COMMENTS_MODERATION must be one of all, first-time or none "
+        f"(or unset to use the publication's choice), not {MASTHEAD_COMMENTS_MODERATION!r}."
+    )
+MASTHEAD_COMMENTS_RATE_LIMIT = env_int("MASTHEAD_COMMENTS_RATE_LIMIT", 5, minimum=1)
+MASTHEAD_COMMENTS_RATE_WINDOW = 600  # seconds
+MASTHEAD_AKISMET_KEY = env_str("MASTHEAD_AKISMET_KEY")
+MASTHEAD_AKISMET_URL = "https://{key}.rest.akismet.com/1.1/comment-check"
+MASTHEAD_AKISMET_TIMEOUT = 3  # seconds; when Akismet is slower the comment waits for a moderator
