@@ -8,6 +8,7 @@ lost, nor published unchecked, because of an outside service.
 
 from __future__ import annotations
 
+import http.client
 import logging
 import urllib.error
 import urllib.request
@@ -63,7 +64,7 @@ def comment_check(
         ) as response:
             answer = response.read(64).decode("utf-8", "replace").strip()
             debug = response.headers.get("X-akismet-debug-help", "")
-    except (urllib.error.URLError, OSError, ValueError) as exc:
+    except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
         logger.warning("Akismet could not be reached (%s); comment %s waits", exc, comment.pk)
         return UNKNOWN
     if answer == "true":

@@ -385,6 +385,30 @@ def test_akismet_failure_holds_the_comment_for_a_moderator(story, fake_akismet, 
     assert "could not be made" in submission.comment.held_because
 
 
+def test_akismet_answering_garbage_holds_the_comment(story, settings):
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+
+    def answer_garbage() -> None:
+        connection, _ = listener.accept()
+        connection.recv(65536)
+        connection.sendall(b"NOT-HTTP at all\r\n\r\n")  # http.client raises BadStatusLine
+        connection.close()
+
+    thread = threading.Thread(target=answer_garbage, daemon=True)
+    thread.start()
+    settings.MASTHEAD_AKISMET_KEY = "k123"
+    settings.MASTHEAD_AKISMET_URL = f"http://127.0.0.1:{listener.getsockname()[1]}/{{key}}"
+    try:
+        assert submit(story).comment.status == "pending"
+    finally:
+        thread.join(timeout=5)
+        listener.close()
+
+
 def test_akismet_unreachable_holds_the_comment(story, settings):
     settings.MASTHEAD_AKISMET_KEY = "k123"
     settings.MASTHEAD_AKISMET_URL = "http://127.0.0.1:9/{key}"  # nothing listens on port 9
