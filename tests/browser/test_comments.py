@@ -236,6 +236,25 @@ def test_hostile_comments_stay_text(
     context.close()
 
 
+def test_sending_the_same_comment_twice_makes_one(page: Page, live_server, newsroom, policy):
+    policy("none")
+    page.goto(live_server.url + newsroom.get_absolute_url())
+    _fill(page, name="Eager Clicker", body="Clicked twice, posted once.")
+    posts: list[str] = []
+    page.on("request", lambda r: r.method == "POST" and posts.append(r.url))
+    send = page.locator("#respond").get_by_role("button", name="Send comment")
+    send.dblclick()
+    expect(page.get_by_role("status")).to_have_text("Thank you: your comment is published.")
+    # Back to the filled-in form, and send it again.
+    page.go_back()
+    _fill(page, name="Eager Clicker", body="Clicked twice, posted once.")
+    send.click()
+    expect(page.get_by_role("status")).to_have_text("Thank you: your comment is published.")
+    assert len(posts) >= 2
+    expect(page.get_by_text("Clicked twice, posted once.")).to_have_count(1)
+    assert Comment.objects.filter(author_name="Eager Clicker").count() == 1
+
+
 def test_reply_in_place_with_javascript(page: Page, live_server, newsroom, policy, artifacts_dir):
     policy("none")
     seen = _watch(page)
