@@ -10,6 +10,7 @@ admin.site.index_title = "Stories, people and photos"
 
 urlpatterns = [
     path("newsroom/", admin.site.urls),
+    path("comments/", include("masthead.comments.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),

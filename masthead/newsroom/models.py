@@ -54,6 +54,11 @@ class Publication(models.Model):
 
     CACHE_KEY = "masthead:publication"
 
+    class CommentModeration(models.TextChoices):
+        ALL = "all", "Hold every comment for a moderator"
+        FIRST_TIME = "first-time", "Hold a commenter's comments until one is approved"
+        NONE = "none", "Publish comments at once"
+
     name = models.CharField(max_length=120)
     tagline = models.CharField(max_length=200, blank=True)
     logo = models.ImageField(upload_to="publication/", blank=True)
@@ -67,6 +72,14 @@ class Publication(models.Model):
     site_url = models.URLField(
         "site address", blank=True, help_text="Public address, such as https://news.example."
     )
+    comment_moderation = models.CharField(
+        max_length=10, choices=CommentModeration.choices, default=CommentModeration.FIRST_TIME,
+        help_text="The environment variable MASTHEAD_COMMENTS_MODERATION overrides this.",
+    )  # fmt: skip
+    comments_close_after_days = models.PositiveSmallIntegerField(
+        "close comments after (days)", default=30,
+        help_text="Days after publication when a story stops taking comments; 0 never closes.",
+    )  # fmt: skip
 
     class Meta:
         verbose_name = "publication"

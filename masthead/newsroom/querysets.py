@@ -46,10 +46,19 @@ class ArticleQuerySet(models.QuerySet):
             )
         )
 
+    def with_comment_count(self) -> ArticleQuerySet:
+        from masthead.comments.selectors import approved_comment_count
+
+        return self.annotate(comment_count=approved_comment_count())
+
     def for_listing(self) -> ArticleQuerySet:
-        """What a story card needs: section, photo and bylines, in a fixed number of queries."""
+        """What a story card needs: section, photo, bylines and comment count, in a fixed number
+        of queries."""
         return (
-            self.select_related("section", "hero_photo").with_bylines().defer("body", "body_html")
+            self.select_related("section", "hero_photo")
+            .with_bylines()
+            .with_comment_count()
+            .defer("body", "body_html")
         )
 
     def for_story_page(self) -> ArticleQuerySet:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from PIL import Image
 
 from masthead.comments.models import Comment
+from masthead.comments.spam import body_digest
 from masthead.newsroom.models import Article, Author, Byline, Publication, Section, Tag
 from masthead.newsroom.roles import give_role, sync_roles
 from masthead.photos.models import Photo
@@ -95,6 +96,7 @@ def make_comment(article: Article, **fields) -> Comment:
     fields.setdefault("email", "reader@example.com")
     fields.setdefault("body", "Thanks for the story.")
     fields.setdefault("status", Comment.Status.APPROVED)
+    fields.setdefault("body_digest", body_digest(fields["body"]))
     return Comment.objects.create(article=article, **fields)
 
 
