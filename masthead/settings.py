@@ -16,6 +16,11 @@ MASTHEAD_MEDIA_URL      URL prefix of uploaded media (default /media/)
 MASTHEAD_SERVE_MEDIA    serve uploaded media from Django (default: on outside production)
 DATABASE_URL            e.g. postgres://user@host:5432/masthead (default: SQLite in the data dir)
 REDIS_URL / CACHE_URL   a redis:// URL for the shared cache (default: local memory)
+MASTHEAD_PREVIEW_HOURS  how long a story's signed preview link works (default 72)
+MASTHEAD_PHOTO_MAX_MB, MASTHEAD_PHOTO_MAX_MEGAPIXELS  photo upload limits (default 20 and 60)
+MASTHEAD_COMMENTS_MODERATION  all | first-time | none: overrides the publication's choice
+MASTHEAD_COMMENTS_RATE_LIMIT  comments one IP address may send per 10 minutes (default 5)
+MASTHEAD_AKISMET_KEY    an Akismet API key: also ask Akismet about every comment
 MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS  let importers fetch from private/loopback addresses
 """
 
@@ -128,6 +133,7 @@ INSTALLED_APPS = [
     "masthead.photos",
     "masthead.comments",
     "masthead.distribution",
+    "masthead.redirects",
     "masthead.ingest",
     "masthead.ops",
     "masthead.demo",
@@ -151,8 +157,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "masthead.newsroom.middleware.PublicationTimeZoneMiddleware",
-    # Last, so it sees the final 404 and turns an imported story's old address into a 301.
-    "masthead.ingest.middleware.LegacyURLMiddleware",
+    "masthead.redirects.middleware.RedirectFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "masthead.urls"
@@ -288,7 +293,8 @@ SECURE_HSTS_SECONDS = env_int("MASTHEAD_HSTS_SECONDS", 31_536_000 if HTTPS else 
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 # "preload" only says the site consents to browsers' preload lists; listing needs a submission.
 SECURE_HSTS_PRELOAD = HTTPS and env_bool("MASTHEAD_HSTS_PRELOAD", True)
-if env_bool("MASTHEAD_BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("MASTHEAD_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
 # Health checks from a load balancer come over plain HTTP.
@@ -324,6 +330,30 @@ LOGGING = {
 
 MASTHEAD_PAGE_SIZE = env_int("MASTHEAD_PAGE_SIZE", 20, minimum=1)
 MASTHEAD_RECENT_POSTS = 5
+# How long a story's preview link works (hours).
+MASTHEAD_PREVIEW_HOURS = env_int("MASTHEAD_PREVIEW_HOURS", 72, minimum=1)
+# Upload limits for photos: file size and pixels (a guard against decompression bombs).
+MASTHEAD_PHOTO_MAX_MB = env_int("MASTHEAD_PHOTO_MAX_MB", 20, minimum=1)
+MASTHEAD_PHOTO_MAX_MEGAPIXELS = env_int("MASTHEAD_PHOTO_MAX_MEGAPIXELS", 60, minimum=1)
+
+# --- Readers' comments (the spam rules and their thresholds: masthead/comments/spam.py) -------
+
+_MODERATION_POLICIES = ("all", "first-time", "none")
+# Empty: each publication's own choice (Publication.comment_moderation) applies.
+MASTHEAD_COMMENTS_MODERATION = env_str("MASTHEAD_COMMENTS_MODERATION").lower()
+if MASTHEAD_COMMENTS_MODERATION and MASTHEAD_COMMENTS_MODERATION not in _MODERATION_POLICIES:
+    raise ImproperlyConfigured(
+        "MASTHEAD_COMMENTS_MODERATION must be one of all, first-time or none "
+        f"(or unset to use the publication's choice), not {MASTHEAD_COMMENTS_MODERATION!r}."
+    )
+MASTHEAD_COMMENTS_RATE_LIMIT = env_int("MASTHEAD_COMMENTS_RATE_LIMIT", 5, minimum=1)
+MASTHEAD_COMMENTS_RATE_WINDOW = 600  # seconds
+MASTHEAD_AKISMET_KEY = env_str("MASTHEAD_AKISMET_KEY")
+MASTHEAD_AKISMET_URL = "https://{key}.rest.akismet.com/1.1/comment-check"
+MASTHEAD_AKISMET_TIMEOUT = 3  # seconds; when Akismet is slower the comment waits for a moderator
+
+# --- Imports and the wire ----------------------------------------------------------------------
+
 # Importers never fetch from loopback or private addresses unless this is on (a test server,
 # an intranet feed): import files and wire feeds are other people's data.
 MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS = env_bool("MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS", False)

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from masthead import views
 
@@ -11,15 +10,14 @@ admin.site.index_title = "Stories, people and photos"
 
 urlpatterns = [
     path("newsroom/", admin.site.urls),
+    path("comments/", include("masthead.comments.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
 ]
 if settings.SERVE_MEDIA:
     prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns.append(
-        re_path(rf"^{prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(rf"^{prefix}(?P<path>.*)$", views.media_file, name="media"))
 urlpatterns.append(path("", include("masthead.newsroom.urls")))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -9,6 +10,7 @@ from django.template import loader
 from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 
 @require_GET
@@ -41,3 +43,13 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 def server_error(request: HttpRequest) -> HttpResponse:
     # No context processors: the database may be what failed.
     return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def media_file(request: HttpRequest, path: str) -> HttpResponse:
+    """Uploaded media, for sites without a web server or object storage in front (the demo).
+
+    Uploaded file names are never reused for other content while they exist, so a day of
+    caching is safe."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

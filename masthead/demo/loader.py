@@ -16,11 +16,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from masthead.newsroom.models import Article, Author, Byline, Publication, Section, Tag
+from masthead.newsroom.roles import CONTRIBUTOR, EDITOR, give_role
 from masthead.photos.models import Photo
 
 from . import content, images
 
 DEMO_EDITOR = "editor"
+DEMO_CONTRIBUTOR = "reporter"
 
 
 @dataclass
@@ -138,22 +140,41 @@ def load_demo_newsroom(progress: Callable[[str], None] = lambda message: None) -
     return {"stories": created, "total": Article.objects.count()}
 
 
-def ensure_demo_editor(login_file: Path | None = None) -> DemoLogin:
-    """The demo editor account, with its password kept in a private file under the data dir."""
-    login_file = login_file or Path(settings.DATA_DIR) / "demo-login.txt"
+def _ensure_demo_login(
+    username: str, role: str, first_name: str, last_name: str, login_file: Path
+) -> DemoLogin:
+    """A staff account in ``role``, its password kept in a private file under the data dir."""
     user_model = get_user_model()
-    user = user_model.objects.filter(username=DEMO_EDITOR).first()
+    user = user_model.objects.filter(username=username).first()
     stored = login_file.read_text().strip() if login_file.exists() else ""
     if user is not None and stored and user.check_password(stored):
-        return DemoLogin(DEMO_EDITOR, stored, created=False)
+        if user.is_superuser:  # made by an older demo
+            user.is_superuser = False
+            user.save(update_fields=["is_superuser"])
+        give_role(user, role)
+        return DemoLogin(username, stored, created=False)
     password = secrets.token_urlsafe(12)
     if user is None:
-        user = user_model(username=DEMO_EDITOR, first_name="Demo", last_name="Editor")
+        user = user_model(username=username, first_name=first_name, last_name=last_name)
     user.is_staff = True
-    user.is_superuser = True
+    # A role, not a superuser: the demo shows what an editor or a contributor may do.
+    user.is_superuser = False
     user.set_password(password)
     user.save()
+    give_role(user, role)
     login_file.parent.mkdir(parents=True, exist_ok=True)
     login_file.write_text(password + "\n")
     login_file.chmod(0o600)
-    return DemoLogin(DEMO_EDITOR, password, created=True)
+    return DemoLogin(username, password, created=True)
+
+
+def ensure_demo_editor(login_file: Path | None = None) -> DemoLogin:
+    """The demo editor account (Editor role): reviews, publishes, schedules, corrects."""
+    login_file = login_file or Path(settings.DATA_DIR) / "demo-login.txt"
+    return _ensure_demo_login(DEMO_EDITOR, EDITOR, "Demo", "Editor", login_file)
+
+
+def ensure_demo_contributor(login_file: Path | None = None) -> DemoLogin:
+    """The demo reporter account (Contributor role): writes drafts and submits them."""
+    login_file = login_file or Path(settings.DATA_DIR) / "demo-reporter-login.txt"
+    return _ensure_demo_login(DEMO_CONTRIBUTOR, CONTRIBUTOR, "Demo", "Reporter", login_file)

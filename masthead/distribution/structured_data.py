@@ -76,6 +76,17 @@ def news_article(request: HttpRequest, article: Article) -> dict:
                 "creditText": photo.credit,
             }
         ]
+    corrections = [note for note in article.public_corrections if note.kind == "correction"]
+    if corrections:
+        data["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": note.text,
+                "datePublished": note.created_at.isoformat(),
+                "url": absolute_url(request, note.get_absolute_url()),
+            }
+            for note in corrections
+        ]
     if article.source_name:
         data["sourceOrganization"] = {"@type": "NewsMediaOrganization", "name": article.source_name}
     if article.original_url:

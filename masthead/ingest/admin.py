@@ -3,7 +3,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.text import Truncator
 
-from .models import ImportedItem, LegacyURL, WireSource
+from .models import ImportedItem, WireSource
 from .sources import wire_source_poll
 
 
@@ -52,11 +52,3 @@ class ImportedItemAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # items are made by imports only
-
-
-@admin.register(LegacyURL)
-class LegacyURLAdmin(admin.ModelAdmin):
-    list_display = ["path", "article", "created_at"]
-    search_fields = ["path", "article__headline"]
-    autocomplete_fields = ["article"]
-    list_select_related = ["article"]

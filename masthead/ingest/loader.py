@@ -26,8 +26,12 @@ Choices made here, for every format alike:
   .photo_references`` with caption and credit as separate values. (``Photo.image`` is
   required, and every page, card and feed relies on a Photo having a file and renditions,
   so a file-less Photo is not invented here.)
-* **Old addresses** become :class:`~masthead.ingest.models.LegacyURL` rows that answer with
-  a 301 to the story's new URL. The record's slug is kept when it is free.
+* **Old addresses** of stories that were public become redirects (:mod:`masthead.redirects`)
+  that follow the story: a 301 to its URL of the day, 410 once it is gone. The record's slug
+  is kept when it is free.
+* **History**: every import that writes a story adds a revision ("Imported from …" or
+  "Updated from …"), so the desk can compare and undo what an update from the source changed,
+  and a status change by no one when the import set or changed the status.
 """
 
 from __future__ import annotations
@@ -54,9 +58,10 @@ from django.utils.text import slugify
 from lxml import etree
 
 from masthead.comments.models import Comment
+from masthead.comments.spam import body_digest
 from masthead.ingest.fetch import is_web_url
 from masthead.ingest.media import Download, PhotoDownloader, existing_photo, save_photo
-from masthead.ingest.models import ImportedItem, LegacyURL, WireSource
+from masthead.ingest.models import ImportedItem, WireSource
 from masthead.ingest.records import ItemError, ParseResult, PhotoRecord, StoryRecord
 from masthead.newsroom.models import (
     RESERVED_SLUGS,
@@ -65,10 +70,13 @@ from masthead.newsroom.models import (
     Byline,
     Publication,
     Section,
+    StatusChange,
     Tag,
     unique_slug,
 )
+from masthead.newsroom.revisions import revision_create
 from masthead.photos.models import Photo
+from masthead.redirects.models import Redirect, validate_old_path
 from masthead.text import plain_text, summarize
 
 logger = logging.getLogger(__name__)
@@ -258,12 +266,15 @@ class _Loader:
         if hero is None:
             return None
         photographer, agency = self._credit_parts(hero, record)
-        fields = {
+        # What the source says; where it says nothing, what the photo file itself carries
+        # (IPTC/XMP, read at download) stays.
+        given = {
             "caption": hero.caption,
             "alt_text": hero.alt[:300],
             "photographer": photographer[:200],
             "agency": agency[:200],
         }
+        fields = {name: value for name, value in given.items() if value}
         current = article.hero_photo if article is not None and article.hero_photo_id else None
         if current is not None and current.source_url == hero.url and current.image:
             changed = [name for name, value in fields.items() if getattr(current, name) != value]
@@ -282,7 +293,7 @@ class _Loader:
                 height=photo.height,
                 renditions=photo.renditions,
                 source_url=photo.source_url,
-                **fields,
+                **{name: getattr(photo, name) for name in given} | fields,
             )
             copy.save()
             return copy
@@ -349,6 +360,7 @@ class _Loader:
         now = timezone.now()
         created = article is None
         article = article or Article()
+        previous_status = article.status
         publication = Publication.current()
 
         hero = self._hero_photo(record, media, None if created else article)
@@ -404,7 +416,7 @@ class _Loader:
         )
         article.tags.set(self._tags(record))
         comment_ids = self._comments(article, record, item.comment_ids if item else {})
-        self._legacy_urls(article, record, report)
+        self._redirects(article, record, report)
 
         if item is None:
             item = ImportedItem(
@@ -420,7 +432,25 @@ class _Loader:
         item.comment_ids = comment_ids
         item.last_imported_at = now
         item.save()
+        self._history(article, record, previous_status, created)
         return article
+
+    def _history(
+        self, article: Article, record: StoryRecord, previous_status: str, created: bool
+    ) -> None:
+        """The desk's history of the story: a revision per import (so an update from the
+        source can be compared and undone) and the status change, by no one: by the import."""
+        verb = "Imported" if created else "Updated"
+        note = f"{verb} from {record.source}"[:200]
+        revision_create(article=article, user=None, note=note)
+        if created or previous_status != article.status:
+            StatusChange.objects.create(
+                article=article,
+                from_status="" if created else previous_status,
+                to_status=article.status,
+                published_at=article.published_at,
+                note=note,
+            )
 
     def _set_status_and_dates(
         self,
@@ -533,10 +563,13 @@ class _Loader:
         ids: dict[str, int] = {}
         for index, raw in enumerate(record.comments, start=1):
             key = raw.source_id or f"#{index}"
+            body = comment_text(raw.body_html)
             fields = {
                 "author_name": (raw.author_name or "Anonymous")[:80],
-                "body": comment_text(raw.body_html),
+                "body": body,
+                "body_digest": body_digest(body),
                 "email": _valid_email(raw.author_email),
+                "created_at": raw.published or timezone.now(),
             }
             comment = None
             if key in known:
@@ -549,38 +582,58 @@ class _Loader:
                 for name, value in fields.items():
                     setattr(comment, name, value)
                 comment.save(update_fields=list(fields))
-            if raw.published is not None:
-                Comment.objects.filter(pk=comment.pk).update(created_at=raw.published)
             ids[key] = comment.pk
-        for index, raw in enumerate(record.comments, start=1):
-            parent = ids.get(raw.parent_source_id or "")
-            if parent is not None:
-                own = ids[raw.source_id or f"#{index}"]
-                if own != parent:
-                    Comment.objects.filter(pk=own).update(parent_id=parent)
+        # Masthead's replies are one level deep: a reply to a reply joins its thread's root.
+        parents = {
+            raw.source_id or f"#{index}": raw.parent_source_id or ""
+            for index, raw in enumerate(record.comments, start=1)
+        }
+        for key, own in ids.items():
+            root, seen = parents.get(key, ""), {key}
+            while parents.get(root) and root not in seen:
+                seen.add(root)
+                root = parents[root]
+            parent = ids.get(root)
+            if parent is not None and parent != own:
+                Comment.objects.filter(pk=own).update(parent_id=parent)
         return ids
 
-    def _legacy_urls(self, article: Article, record: StoryRecord, report: ImportReport) -> None:
+    def _redirects(self, article: Article, record: StoryRecord, report: ImportReport) -> None:
+        """The story's addresses on the old site answer with a 301 to its new one.
+
+        Only for stories readers could see there: a draft never had a public address.
+        """
+        if record.status != "published":
+            return
+        new_path = article.get_absolute_url()
         for raw in record.old_urls:
-            path = legacy_path(raw)
-            if not path or path == "/":
+            path = old_path(raw)
+            if not path or path == new_path:
                 continue
-            existing = LegacyURL.objects.filter(path=path).first()
+            existing = Redirect.objects.filter(old_path=path).first()
             if existing is None:
-                LegacyURL.objects.create(path=path, article=article)
+                Redirect.objects.create(old_path=path, article=article, is_automatic=True)
             elif existing.article_id != article.pk:
-                report.warnings.append(f"{path} already redirects to another story; left as it was")
+                report.warnings.append(f"{path} already redirects elsewhere; left as it was")
 
 
 # -- small helpers ----------------------------------------------------------------------------
 
 
-def legacy_path(value: str) -> str:
-    """An old address as stored: the path decoded (as ``request.path`` is), the query kept."""
+def old_path(value: str) -> str:
+    """An old address as a redirect keeps it: the path decoded, as ``request.path_info`` is.
+
+    Addresses with a query (``/?p=17``) are left out: a redirect matches the path alone, so
+    every such address would land on the same story.
+    """
     parts = urlsplit((value or "").strip())
-    if not parts.path.startswith("/"):
+    if parts.query or not parts.path.startswith("/"):
         return ""
-    path = unquote(parts.path) + (f"?{parts.query}" if parts.query else "")
+    path = unquote(parts.path)
+    try:
+        validate_old_path(path)
+    except ValidationError:
+        return ""
     return path if len(path) <= 500 else ""
 
 

@@ -1,8 +1,9 @@
 """Photos of imported stories: downloaded when reachable, else kept as references.
 
-A download is accepted only if it is a real image (Pillow opens and verifies it, in a format a
-browser shows) within a size limit; anything else leaves the photo as a reference to its
-original URL. Downloads happen before a story's transaction opens, so a slow photo host never
+A download is accepted only if it passes the same checks as an editor's upload
+(:func:`masthead.photos.uploads.check_photo_upload`: a real JPEG, PNG, GIF or WebP within the
+site's size and pixel limits); anything else leaves the photo as a reference to its original
+URL. Downloads happen before a story's transaction opens, so a slow photo host never
 holds the database's write lock.
 """
 
@@ -10,26 +11,29 @@ from __future__ import annotations
 
 import logging
 import re
-import warnings
 from dataclasses import dataclass, field
-from io import BytesIO
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from PIL import Image, UnidentifiedImageError
 
 from masthead.ingest.fetch import FetchError, fetch, is_web_url
+from masthead.photos import uploads
+from masthead.photos.metadata import EmbeddedMetadata
 from masthead.photos.models import Photo
 
 logger = logging.getLogger(__name__)
 
 PHOTO_TIMEOUT = 5.0
-MAX_PHOTO_BYTES = 20 * 2**20
-MAX_PHOTO_PIXELS = 60_000_000
 IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 # Photo.source_url's length: a longer URL is kept as a reference only.
 MAX_URL_LENGTH = 500
+
+
+def max_photo_bytes() -> int:
+    """The same limit as an editor's upload (MASTHEAD_PHOTO_MAX_MB)."""
+    return uploads.max_bytes()
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,30 +41,22 @@ class Download:
     url: str
     data: bytes
     extension: str
+    # Caption and credit written into the file (IPTC, XMP, EXIF): used where the source has none.
+    embedded: EmbeddedMetadata = field(default_factory=EmbeddedMetadata)
 
 
 class NotAnImage(Exception):
     pass
 
 
-def verify_image(data: bytes) -> str:
-    """The file extension for ``data`` if it is a whole image in a web format; else raise."""
+def verify_image(data: bytes) -> tuple[str, EmbeddedMetadata]:
+    """The file extension and embedded metadata of ``data``, checked exactly as an editor's
+    upload is (a real JPEG, PNG, GIF or WebP within the size and pixel limits); else raise."""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(BytesIO(data)) as image:
-                kind = image.format or ""
-                width, height = image.size
-                image.verify()
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise NotAnImage("not an image Masthead can read") from None
-    except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise NotAnImage(f"a broken image ({exc})") from None
-    if kind not in IMAGE_FORMATS:
-        raise NotAnImage(f"an image in {kind or 'an unknown format'}, not JPEG, PNG, GIF or WebP")
-    if width * height > MAX_PHOTO_PIXELS:
-        raise NotAnImage(f"too many pixels ({width} × {height})")
-    return IMAGE_FORMATS[kind]
+        checked = uploads.check_photo_upload(ContentFile(data, name="download"))
+    except ValidationError as exc:
+        raise NotAnImage(" ".join(exc.messages)) from None
+    return IMAGE_FORMATS[checked.format], checked.metadata
 
 
 @dataclass
@@ -80,8 +76,8 @@ class PhotoDownloader:
         if url in self.failed_urls or host in self.dead_hosts:
             return None
         try:
-            fetched = fetch(url, timeout=PHOTO_TIMEOUT, max_bytes=MAX_PHOTO_BYTES)
-            extension = verify_image(fetched.data)
+            fetched = fetch(url, timeout=PHOTO_TIMEOUT, max_bytes=max_photo_bytes())
+            extension, embedded = verify_image(fetched.data)
         except FetchError as exc:
             self.failed_urls[url] = str(exc)
             if exc.reason.startswith(("cannot connect", "no answer", "unknown host")):
@@ -89,10 +85,10 @@ class PhotoDownloader:
             logger.debug("photo kept as a reference: %s", exc)
             return None
         except NotAnImage as exc:
-            self.failed_urls[url] = f"{url}: {exc}"
-            logger.debug("photo kept as a reference: %s is %s", url, exc)
+            self.failed_urls[url] = f"{url}: not used as a photo: {exc}"
+            logger.debug("photo kept as a reference: %s: %s", url, exc)
             return None
-        return Download(url, fetched.data, extension)
+        return Download(url, fetched.data, extension, embedded)
 
 
 def existing_photo(url: str) -> Photo | None:
@@ -109,12 +105,13 @@ def save_photo(
     photographer: str = "",
     agency: str = "",
 ) -> Photo:
+    embedded = download.embedded
     photo = Photo(
         source_url=download.url,
-        caption=caption,
-        alt_text=alt[:300],
-        photographer=photographer[:200],
-        agency=agency[:200],
+        caption=caption or embedded.caption,
+        alt_text=(alt or embedded.alt_text)[:300],
+        photographer=(photographer or embedded.photographer)[:200],
+        agency=(agency or embedded.agency)[:200],
     )
     photo.image.save(_file_name(download), ContentFile(download.data), save=False)
     photo.save()

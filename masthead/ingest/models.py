@@ -1,5 +1,5 @@
-"""What the importers remember: which foreign item became which story, the old addresses that
-now redirect to it, and the wire sources polled on a schedule."""
+"""What the importers remember: which foreign item became which story, and the wire sources
+polled on a schedule. (Old addresses of imported stories are redirects: masthead.redirects.)"""
 
 from __future__ import annotations
 
@@ -49,33 +49,6 @@ class ImportedItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} {self.source_id}"
-
-
-class LegacyURL(models.Model):
-    """An address a story had on the old site; it answers with a 301 to the story's new URL.
-
-    Consulted only when Masthead itself has no page at that address (see ``middleware``).
-    """
-
-    path = models.CharField(
-        max_length=500, unique=True, help_text="Path on the old site, such as /2019/03/budget/."
-    )
-    article = models.ForeignKey(
-        "newsroom.Article", on_delete=models.CASCADE, related_name="legacy_urls"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["path"]
-        verbose_name = "old address"
-        verbose_name_plural = "old addresses"
-
-    def __str__(self) -> str:
-        return self.path
-
-    def clean(self) -> None:
-        if not self.path.startswith("/"):
-            raise ValidationError({"path": "An old address is a path starting with /."})
 
 
 def validate_location(value: str) -> None:

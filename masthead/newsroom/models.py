@@ -54,6 +54,11 @@ class Publication(models.Model):
 
     CACHE_KEY = "masthead:publication"
 
+    class CommentModeration(models.TextChoices):
+        ALL = "all", "Hold every comment for a moderator"
+        FIRST_TIME = "first-time", "Hold a commenter's comments until one is approved"
+        NONE = "none", "Publish comments at once"
+
     name = models.CharField(max_length=120)
     tagline = models.CharField(max_length=200, blank=True)
     logo = models.ImageField(upload_to="publication/", blank=True)
@@ -67,6 +72,14 @@ class Publication(models.Model):
     site_url = models.URLField(
         "site address", blank=True, help_text="Public address, such as https://news.example."
     )
+    comment_moderation = models.CharField(
+        max_length=10, choices=CommentModeration.choices, default=CommentModeration.FIRST_TIME,
+        help_text="The environment variable MASTHEAD_COMMENTS_MODERATION overrides this.",
+    )  # fmt: skip
+    comments_close_after_days = models.PositiveSmallIntegerField(
+        "close comments after (days)", default=30,
+        help_text="Days after publication when a story stops taking comments; 0 never closes.",
+    )  # fmt: skip
 
     class Meta:
         verbose_name = "publication"
@@ -239,12 +252,24 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Goes up by one on every save, so two editors never overwrite each other.",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
         indexes = [models.Index(fields=["status", "published_at"])]
+        permissions = [
+            ("change_any_article", "Can edit any story, not only their own drafts"),
+            ("publish_article", "Can publish stories"),
+            ("schedule_article", "Can schedule stories"),
+            ("unpublish_article", "Can unpublish stories"),
+            ("correct_article", "Can append corrections and updates to stories"),
+        ]
 
     def __str__(self) -> str:
         return self.headline
@@ -253,6 +278,10 @@ class Article(models.Model):
         if not self.slug:
             self.slug = unique_slug(Article, self.headline, exclude_pk=self.pk)
         self.refresh_body()
+        if not self._state.adding:
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version", "modified_at"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -320,6 +349,24 @@ class Article(models.Model):
     def was_updated(self) -> bool:
         return bool(self.updated_at and self.published_at and self.updated_at > self.published_at)
 
+    @property
+    def has_been_public(self) -> bool:
+        """Whether readers may have seen the story at its address (now or before)."""
+        return self.is_live or (
+            self.status == self.Status.UNPUBLISHED and self.published_at is not None
+        )
+
+    @cached_property
+    def public_corrections(self) -> list[Correction]:
+        """Corrections and update notes, oldest first, for the story page and its JSON-LD.
+
+        Appending one always sets ``updated_at`` (see :mod:`.corrections`), so a story that was
+        never updated skips the query: most story pages cost nothing extra.
+        """
+        if self.updated_at is None or self.pk is None:
+            return []
+        return list(self.corrections.all())
+
 
 class Byline(models.Model):
     """One author on a story's byline, in order."""
@@ -336,3 +383,87 @@ class Byline(models.Model):
 
     def __str__(self) -> str:
         return f"{self.author} on {self.article}"
+
+
+class StatusChange(models.Model):
+    """One move of a story from one state to another: who made it, and when."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=12, choices=Article.Status.choices, blank=True)
+    to_status = models.CharField(max_length=12, choices=Article.Status.choices)
+    published_at = models.DateTimeField(
+        "publication time", null=True, blank=True, help_text="The time the story goes live."
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now, db_index=True)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = "status change"
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.from_status or '—'} → {self.to_status}"
+
+
+class Revision(models.Model):
+    """A saved version of a story's content, numbered 1, 2, 3... per story.
+
+    ``content`` is a JSON snapshot of what a reader sees and what the desk edits (headline, dek,
+    body, bylines, section, tags, photo, credits); see :mod:`.revisions`.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    content = models.JSONField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="one_revision_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"Revision {self.number} of {self.article_id}"
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def public(self) -> CorrectionQuerySet:
+        """Notes on stories readers can see now."""
+        return self.filter(article__in=Article.objects.live())
+
+
+class Correction(models.Model):
+    """A correction or an update note appended to a story, in the open, with its time."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        UPDATE = "update", "Update"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.CORRECTION)
+    text = models.TextField(
+        max_length=2000, help_text="What was wrong and what is right now, in plain words."
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = CorrectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} to {self.article_id}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#correction-{self.pk}"

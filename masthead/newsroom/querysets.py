@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Min, Prefetch, Q
 from django.utils import timezone
 
 
@@ -26,6 +26,24 @@ class ArticleQuerySet(models.QuerySet):
             published_at__lte=moment,
         )
 
+    def next_going_live(self, after: datetime | None = None) -> datetime | None:
+        """When what readers may see next changes: a scheduled story goes live, or a live
+        story's usage rights expire; None if nothing is due.
+
+        Anything that caches a reader page must not keep it past this moment, or the page
+        would go on hiding a story whose time has come, or showing one whose rights ended.
+        """
+        from .models import Article
+
+        moment = after or timezone.now()
+        upcoming = self.filter(status__in=Article.LIVE_STATUSES, published_at__gt=moment)
+        expiring = self.live(at=moment).filter(expires_at__isnull=False)
+        times = [
+            upcoming.aggregate(first=Min("published_at"))["first"],
+            expiring.aggregate(first=Min("expires_at"))["first"],
+        ]
+        return min((t for t in times if t is not None), default=None)
+
     def latest_first(self) -> ArticleQuerySet:
         return self.order_by("-published_at", "-pk")
 
@@ -39,10 +57,19 @@ class ArticleQuerySet(models.QuerySet):
             )
         )
 
+    def with_comment_count(self) -> ArticleQuerySet:
+        from masthead.comments.selectors import approved_comment_count
+
+        return self.annotate(comment_count=approved_comment_count())
+
     def for_listing(self) -> ArticleQuerySet:
-        """What a story card needs: section, photo and bylines, in a fixed number of queries."""
+        """What a story card needs: section, photo, bylines and comment count, in a fixed number
+        of queries."""
         return (
-            self.select_related("section", "hero_photo").with_bylines().defer("body", "body_html")
+            self.select_related("section", "hero_photo")
+            .with_bylines()
+            .with_comment_count()
+            .defer("body", "body_html")
         )
 
     def for_story_page(self) -> ArticleQuerySet:

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import views, workflow_views
 
 
 class FourDigitYear:
@@ -19,6 +19,8 @@ app_name = "newsroom"
 urlpatterns = [
     path("", views.home, name="home"),
     path("archive/", views.archive, name="archive"),
+    path("corrections/", workflow_views.corrections, name="corrections"),
+    path("preview/<str:token>/", workflow_views.article_preview, name="preview"),
     path("tag/<slug:slug>/", views.tag_detail, name="tag"),
     path("author/<slug:slug>/", views.author_detail, name="author"),
     path(

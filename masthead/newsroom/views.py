@@ -9,7 +9,8 @@ from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 
-from masthead.comments.models import Comment
+from masthead.comments.forms import CommentForm
+from masthead.comments.selectors import story_comments
 from masthead.distribution.structured_data import absolute_url, news_article, open_graph
 
 from .models import Article, Author, Section, Tag
@@ -64,17 +65,23 @@ def article_detail(
     if request.path != canonical:
         # An old section or date in the address: send readers and search engines to the story.
         return HttpResponsePermanentRedirect(canonical)
+    return story_page(request, article)
+
+
+def story_page(
+    request: HttpRequest,
+    article: Article,
+    *,
+    comment_form: CommentForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The story page; the comments app shows it again with a reader's form and its errors."""
     recent = (
         Article.objects.live()
         .exclude(pk=article.pk)
         .select_related("section")
         .only("headline", "slug", "published_at", "created_at", "section__slug")
         .latest_first()[: settings.MASTHEAD_RECENT_POSTS]
-    )
-    comments = (
-        Comment.objects.approved()
-        .filter(article=article)
-        .only("author_name", "body", "created_at", "parent_id", "article_id")
     )
     return render(
         request,
@@ -83,11 +90,12 @@ def article_detail(
             "article": article,
             "current_section_slug": article.section.slug,
             "recent_posts": recent,
-            "comments": comments,
-            "canonical_url": absolute_url(request, canonical),
+            "canonical_url": absolute_url(request, article.get_absolute_url()),
             "json_ld": news_article(request, article),
             "open_graph": open_graph(request, article),
+            **story_comments(request, article, form=comment_form),
         },
+        status=status,
     )
 
 

@@ -1,19 +1,48 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils.html import format_html
 
+from .forms import PhotoForm
 from .models import Photo
 
 
 @admin.register(Photo)
 class PhotoAdmin(admin.ModelAdmin):
+    form = PhotoForm
     list_display = ["thumbnail", "__str__", "photographer", "agency", "dimensions", "created_at"]
     list_display_links = ["thumbnail", "__str__"]
     search_fields = ["caption", "alt_text", "photographer", "agency"]
     list_filter = ["agency", "created_at"]
     readonly_fields = ["preview", "width", "height"]
-    fields = ["image", "preview", "alt_text", "caption", "photographer", "agency", "source_url",
-              "width", "height"]  # fmt: skip
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "image",
+                    "preview",
+                    "alt_text",
+                    "caption",
+                    "photographer",
+                    "agency",
+                    "source_url",
+                ]
+            },
+        ),
+        (
+            "Focal point",
+            {
+                "fields": ["focal_x", "focal_y"],
+                "description": "The part of the photo that must stay in view when a page crops "
+                "it. Click the preview to set it, or type values from 0 to 1.",
+            },
+        ),
+        ("Size", {"fields": ["width", "height"]}),
+    ]
     date_hierarchy = "created_at"
+
+    class Media:
+        js = ["photos/admin/focal-point.js"]
+        css = {"all": ["photos/admin/focal-point.css"]}
 
     @admin.display(description="Photo")
     def thumbnail(self, photo: Photo) -> str:
@@ -30,7 +59,10 @@ class PhotoAdmin(admin.ModelAdmin):
         if not photo.image:
             return "—"
         return format_html(
-            '<img src="{}" alt="" width="480" height="{}">',
+            '<span class="focal-picker" data-focal-x="{}" data-focal-y="{}">'
+            '<img src="{}" alt="" width="480" height="{}"></span>',
+            photo.focal_x,
+            photo.focal_y,
             photo.small_url,
             round(480 * photo.height / photo.width) if photo.width else 270,
         )
@@ -38,3 +70,15 @@ class PhotoAdmin(admin.ModelAdmin):
     @admin.display(description="Size")
     def dimensions(self, photo: Photo) -> str:
         return f"{photo.width} × {photo.height}"
+
+    def save_model(self, request, obj: Photo, form: PhotoForm, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        filled = getattr(form, "filled_from_metadata", [])
+        if filled:
+            self.message_user(
+                request,
+                "Filled from the photo’s embedded metadata: "
+                + ", ".join(str(name).lower() for name in filled)
+                + ". Check them.",
+                messages.INFO,
+            )

@@ -4,6 +4,7 @@ from io import BytesIO
 from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from PIL import Image, ImageOps
 
@@ -36,6 +37,18 @@ class Photo(models.Model):
     source_url = models.URLField(
         max_length=500, blank=True, help_text="Where it was imported from."
     )
+    focal_x = models.FloatField(
+        "focal point across",
+        default=0.5,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text="0 is the left edge, 1 the right. Crops keep this point in the frame.",
+    )
+    focal_y = models.FloatField(
+        "focal point down",
+        default=0.5,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text="0 is the top edge, 1 the bottom.",
+    )
     renditions = models.JSONField(default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -58,6 +71,16 @@ class Photo(models.Model):
     def credit(self) -> str:
         """The credit line as printed after a caption: "Photographer/Agency"."""
         return "/".join(part for part in (self.photographer, self.agency) if part)
+
+    @property
+    def focal_class(self) -> str:
+        """CSS classes that keep the focal point in view when a page crops the photo.
+
+        The CSP forbids style attributes, so the point is rounded to tenths and named by two of
+        the 22 classes in site.css (``fx-0``..``fx-10``, ``fy-0``..``fy-10``) that set
+        ``object-position`` through custom properties.
+        """
+        return f"fx-{round(self.focal_x * 10)} fy-{round(self.focal_y * 10)}"
 
     @property
     def description(self) -> str:

@@ -4,12 +4,17 @@ import itertools
 from datetime import datetime, timedelta
 from io import BytesIO
 
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
 from masthead.comments.models import Comment
+from masthead.comments.spam import body_digest
 from masthead.newsroom.models import Article, Author, Byline, Publication, Section, Tag
+from masthead.newsroom.roles import give_role, sync_roles
 from masthead.photos.models import Photo
 
 _counter = itertools.count(1)
@@ -91,4 +96,21 @@ def make_comment(article: Article, **fields) -> Comment:
     fields.setdefault("email", "reader@example.com")
     fields.setdefault("body", "Thanks for the story.")
     fields.setdefault("status", Comment.Status.APPROVED)
+    fields.setdefault("body_digest", body_digest(fields["body"]))
     return Comment.objects.create(article=article, **fields)
+
+
+PASSWORD = "a-long-test-password-42"  # noqa: S105 (test accounts only)
+
+
+def make_user(*, role: str | None = None, **fields):
+    """A newsroom account; ``role`` is Contributor, Editor or Admin (see newsroom/roles.py)."""
+    n = next(_counter)
+    fields.setdefault("username", f"user{n}")
+    user = get_user_model().objects.create_user(password=PASSWORD, **fields)
+    if role:
+        if not Group.objects.filter(name=role, permissions__isnull=False).exists():
+            sync_roles(apps)  # a test database that was flushed (live_server) lost the roles
+        give_role(user, role)
+    # A fresh copy: has_perm caches the permissions it saw first.
+    return get_user_model().objects.get(pk=user.pk)

@@ -55,9 +55,9 @@ def test_a_closed_port_cannot_connect() -> None:
 
 
 def test_real_images_pass_and_others_do_not() -> None:
-    assert verify_image(image_bytes("JPEG")) == "jpg"
-    assert verify_image(image_bytes("PNG")) == "png"
-    assert verify_image(image_bytes("WEBP")) == "webp"
+    assert verify_image(image_bytes("JPEG"))[0] == "jpg"
+    assert verify_image(image_bytes("PNG"))[0] == "png"
+    assert verify_image(image_bytes("WEBP"))[0] == "webp"
     for data in (b"<html>", image_bytes("JPEG")[:200], image_bytes("BMP"), b""):
         with pytest.raises(NotAnImage):
             verify_image(data)

@@ -18,11 +18,12 @@ from django.core import serializers
 from django.core.management import CommandError, call_command
 
 from masthead.comments.models import Comment
-from masthead.ingest.models import ImportedItem, LegacyURL
+from masthead.ingest.models import ImportedItem
 from masthead.ingest.tests.conftest import SAMPLES, sample_files, sample_id
 from masthead.ingest.tests.test_wxr import _expected, _well_formed
 from masthead.newsroom.models import Article, Author, Byline, Section, Tag
 from masthead.photos.models import Photo
+from masthead.redirects.models import Redirect
 from masthead.testing.factories import make_publication
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +61,7 @@ def run(*args: str) -> tuple[tuple[int, ...], str, str]:
 
 def everything() -> str:
     """The whole newsroom as text, to look for things that must never be stored."""
-    models = (Article, Author, Byline, Section, Tag, Photo, Comment, ImportedItem, LegacyURL)
+    models = (Article, Author, Byline, Section, Tag, Photo, Comment, ImportedItem, Redirect)
     return "".join(serializers.serialize("json", model.objects.all()) for model in models)
 
 
@@ -120,9 +121,9 @@ def test_theme_unit_test_data_end_to_end(samples: Path, client) -> None:
     page = client.get(article.get_absolute_url()).content.decode()
     assert "<figcaption>" in page and "[caption" not in page
     # Old permalinks answer with a 301.
-    legacy = LegacyURL.objects.filter(article__in=Article.objects.live()).first()
-    response = client.get(legacy.path)
-    assert response.status_code == 301 and response["Location"] == legacy.article.get_absolute_url()
+    old = Redirect.objects.filter(article__in=Article.objects.live()).first()
+    response = client.get(old.old_path)
+    assert response.status_code == 301 and response["Location"] == old.article.get_absolute_url()
 
 
 def test_co_authors_become_bylines_in_order(samples: Path) -> None:
@@ -272,7 +273,7 @@ def test_wix_sample_imports(samples: Path) -> None:
     assert cover["url"] == "https://static.wixstatic.com/media/example_media_image~mv2.jpg"
     assert hello.body_html.startswith(f'<figure><img src="{cover["url"]}"')
     assert Article.objects.get(headline="Draft Wix").status == Article.Status.DRAFT
-    assert LegacyURL.objects.filter(path="/post/hello-wix").exists()
+    assert Redirect.objects.get(old_path="/post/hello-wix").article == hello
     assert "row 3" in err
 
 

@@ -180,4 +180,3 @@ def test_admin_lists_and_polls_sources(wire_file: Path, admin_client) -> None:
     )
     assert "Example Wire: 1 created" in response.content.decode()
     assert admin_client.get("/newsroom/ingest/importeditem/").status_code == 200
-    assert admin_client.get("/newsroom/ingest/legacyurl/").status_code == 200

@@ -104,7 +104,11 @@ def test_json_ld_cannot_be_closed_by_a_headline(client):
     article = make_article(headline="</script><script>alert(1)</script>")
     html = client.get(article.get_absolute_url()).content.decode()
     assert "<script>alert(1)" not in html
-    assert html.count("</script>") == 1
+    # The one script element without a src is the JSON-LD, closed once.
+    assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == [
+        '<script type="application/ld+json">'
+    ]
+    assert html.count("</script>") == html.count("<script")
 
 
 def test_story_page_shows_the_syndication_credit_and_tags(client, story):
@@ -148,11 +152,17 @@ def test_wrong_section_or_date_in_a_story_address_redirects_permanently(client, 
     assert response["Location"] == story.get_absolute_url()
 
 
-@pytest.mark.parametrize("status", ["draft", "review", "unpublished"])
-def test_unpublished_stories_are_not_found(client, status):
+@pytest.mark.parametrize("status", ["draft", "review"])
+def test_stories_never_published_are_not_found(client, status):
     make_publication()
     article = make_article(status=status)
     assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_an_unpublished_story_is_gone(client):
+    make_publication()
+    article = make_article(status="unpublished")
+    assert client.get(article.get_absolute_url()).status_code == 410
 
 
 def test_scheduled_story_is_not_found_before_its_time(client):
@@ -247,5 +257,14 @@ def test_pages_contain_no_inline_scripts(client, story):
     for url in ["/", story.get_absolute_url(), "/archive/", "/city/"]:
         html = client.get(url).content.decode()
         scripts = re.findall(r"<script(?![^>]*application/ld\+json)[^>]*>", html)
-        assert scripts == [], url
+        # Only files of our own (progressive enhancement), never inline code.
+        assert all(re.fullmatch(r'<script src="/static/[^"]+" defer>', s) for s in scripts), url
         assert not re.search(r"\son[a-z]+=", html), url
+
+
+def test_media_files_are_served_with_cache_headers_outside_production(client):
+    photo = make_photo()
+    response = client.get(photo.image.url)
+    assert response.status_code == 200
+    assert "max-age=86400" in response["Cache-Control"]
+    b"".join(response.streaming_content)

@@ -39,3 +39,13 @@ def test_editors_see_the_expiry_in_the_admin(admin_client) -> None:
     assert "Rights expire" in listing and "Expired" in listing
     form = admin_client.get(f"/newsroom/newsroom/article/{article.pk}/change/").content.decode()
     assert 'name="expires_at_0"' in form and "usage rights expire" in form.lower()
+
+
+def test_caches_learn_when_a_story_leaves_as_well_as_when_one_arrives() -> None:
+    now = timezone.now()
+    leaving = now + timedelta(hours=2)
+    make_article(expires_at=leaving)
+    arriving = make_article(status=Article.Status.SCHEDULED, published_at=now + timedelta(hours=5))
+    assert Article.objects.next_going_live(after=now) == leaving
+    assert Article.objects.next_going_live(after=leaving) == arriving.published_at
+    assert Article.objects.next_going_live(after=arriving.published_at) is None

@@ -8,7 +8,11 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from masthead.demo.content import STORIES
-from masthead.demo.loader import ensure_demo_editor, load_demo_newsroom
+from masthead.demo.loader import (
+    ensure_demo_contributor,
+    ensure_demo_editor,
+    load_demo_newsroom,
+)
 
 
 class Command(BaseCommand):
@@ -31,6 +35,7 @@ class Command(BaseCommand):
         with tqdm(total=len(STORIES), desc="Demo stories", unit="story", leave=False) as bar:
             result = load_demo_newsroom(lambda headline: bar.update(1))
         login = ensure_demo_editor()
+        reporter = ensure_demo_contributor()
         self.stdout.write(
             f"Demo newsroom ready: {result['total']} stories ({result['stories']} new)."
         )
@@ -41,3 +46,7 @@ class Command(BaseCommand):
         self.stdout.write(f"  username: {login.username}")
         self.stdout.write(f"  password: {login.password}")
         self.stdout.write(f"  (kept in {settings.DATA_DIR / 'demo-login.txt'})")
+        self.stdout.write("A reporter (contributor) login, to try the review workflow:")
+        self.stdout.write(f"  username: {reporter.username}")
+        self.stdout.write(f"  password: {reporter.password}")
+        self.stdout.write(f"  (kept in {settings.DATA_DIR / 'demo-reporter-login.txt'})")

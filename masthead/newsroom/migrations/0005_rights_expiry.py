@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0001_initial'),
+        ('newsroom', '0004_comment_policy'),
     ]
 
     operations = [

@@ -1,0 +1,138 @@
+"""The reader's comment form is sent here. Thin: checks the rate limit, validates the form, asks
+:func:`services.comment_submit`, and answers POST/redirect/GET with a message."""
+
+from __future__ import annotations
+
+import ipaddress
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from masthead.distribution.structured_data import absolute_url
+from masthead.newsroom.models import Article
+from masthead.newsroom.views import story_page
+
+from . import spam
+from .forms import CommentForm
+from .models import BODY_MAX_LENGTH
+from .policy import comments_open
+from .services import CommentRefused, CommentsClosed, Submission, comment_submit
+
+PUBLISHED = "Thank you: your comment is published."
+HELD = "Thank you: your comment is waiting for a moderator and will appear once it is approved."
+HELD_FIRST_TIME = (
+    "Thank you: your comment will appear once a moderator has read it. We read a reader’s "
+    "first comment before publishing it; after that, comments appear at once."
+)
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """The reader's IP address. Behind a proxy (MASTHEAD_BEHIND_PROXY) it is the last address
+    in X-Forwarded-For: the one our own proxy saw, which a reader cannot forge."""
+    candidates = []
+    if settings.BEHIND_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        candidates.append(forwarded.split(",")[-1].strip())
+    candidates.append(request.META.get("REMOTE_ADDR", ""))
+    for candidate in candidates:
+        try:
+            address = ipaddress.ip_address(candidate)
+        except ValueError:
+            continue
+        mapped = getattr(address, "ipv4_mapped", None)  # ::ffff:203.0.113.7 is 203.0.113.7
+        return str(mapped or address)
+    return None
+
+
+def _message(submission: Submission) -> str:
+    if submission.published:
+        return PUBLISHED
+    if submission.first_time:
+        return HELD_FIRST_TIME
+    return HELD
+
+
+def _refused(
+    request: HttpRequest, article: Article, *, title: str, message: str, status: int
+) -> HttpResponse:
+    """A polite refusal that gives the reader back what they wrote, to copy and keep."""
+    return render(
+        request,
+        "comments/refused.html",
+        {
+            "article": article,
+            "title": title,
+            "message": message,
+            "body": request.POST.get("body", "")[: BODY_MAX_LENGTH * 10],
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def comment_post(request: HttpRequest, article_id: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.live().for_story_page(), pk=article_id)
+    story_url = article.get_absolute_url()
+    if request.method == "GET":
+        # A bookmarked or reloaded form address: the comments live on the story page.
+        return redirect(story_url + "#comments")
+
+    ip = client_ip(request)
+    wait = spam.rate_limit_hit(ip)
+    if wait is not None:
+        minutes = max(1, round(wait / 60))
+        response = _refused(
+            request,
+            article,
+            title="Please wait a moment",
+            message=(
+                "You have sent several comments in a short time. Please wait about "
+                f"{minutes} minute{'s' if minutes != 1 else ''} and send your comment again."
+            ),
+            status=429,
+        )
+        response["Retry-After"] = str(wait)
+        return response
+
+    if not comments_open(article):
+        return _refused(
+            request,
+            article,
+            title="Comments are closed",
+            message=CommentsClosed.message,
+            status=403,
+        )
+
+    form = CommentForm(request.POST, article=article)
+    if not form.is_valid():
+        return story_page(request, article, comment_form=form.refreshed_for_display(), status=400)
+
+    data = form.cleaned_data
+    try:
+        submission = comment_submit(
+            article=article,
+            name=data["name"],
+            email=data["email"],
+            body=data["body"],
+            parent=data["parent"],
+            ip=ip,
+            user_agent=request.headers.get("User-Agent", ""),
+            nonce=data["nonce"],
+            honeypot=data["website"],
+            site_url=absolute_url(request, "/"),
+            referrer=request.headers.get("Referer", ""),
+        )
+    except CommentRefused as refusal:
+        return _refused(
+            request,
+            article,
+            title="We can’t accept this comment",
+            message=refusal.message,
+            status=refusal.status_code,
+        )
+    messages.success(request, _message(submission))
+    anchor = f"#comment-{submission.comment.pk}" if submission.published else "#comments"
+    return redirect(story_url + anchor)

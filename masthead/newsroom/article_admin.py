@@ -1,0 +1,612 @@
+"""The story desk in the admin: editing with revisions and an edit lock, workflow buttons that
+go through :mod:`.workflow`, corrections, revision history, diffs and restores.
+
+A story's state and publication time are never form fields: they change only through the
+workflow services, which check the acting user's permissions. A contributor sees and edits
+only their own stories, and only while they are drafts.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AdminSplitDateTime
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, models
+from django.db.models import Q
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+    JsonResponse,
+)
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from masthead import text
+
+from . import corrections, preview, revisions, workflow
+from .dates import long_date
+from .models import Article, Byline, Correction, Revision
+from .workflow import Move, WorkflowError
+
+MAX_PREVIEW_CHARS = 500_000
+
+
+def _form_field(db_field: models.Field, **kwargs) -> forms.Field | None:
+    # Only for the base class; the admin builds the real fields with its own callback.
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return db_field.formfield(**kwargs)
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """The story form. ``base_version`` is the version the editor started from: a save over a
+    newer one is refused, so two editors never silently overwrite each other."""
+
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    publish_at = forms.SplitDateTimeField(
+        label="Go live at",
+        required=False,
+        widget=AdminSplitDateTime,
+        help_text="For “Schedule”: when the story goes live, in the publication’s time zone.",
+    )
+
+    class Meta:
+        model = Article
+        # Never editable here, whatever a POST contains: only the workflow changes them.
+        exclude = ["status", "published_at", "version"]  # noqa: DJ006 (a guard, see above)
+        formfield_callback = _form_field
+
+    user = None  # the editor at the keyboard, set by ArticleAdmin.get_form
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance._state.adding and self.user is not None:
+            self.instance.created_by = self.user
+        if not self.is_bound:
+            self.initial["base_version"] = self.instance.version
+        if "body" in self.fields:
+            self.fields["body"].widget.attrs.update(
+                {
+                    "data-preview-url": reverse("admin:newsroom_article_markdown_preview"),
+                    "class": "vLargeTextField story-body-input",
+                }
+            )
+
+    @property
+    def requested_move(self) -> Move | None:
+        value = self.data.get("_workflow")
+        try:
+            return Move(value) if value else None
+        except ValueError:
+            return None
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if self.data.get("_workflow") and self.requested_move is None:
+            raise ValidationError("That workflow button is unknown; reload the page.")
+        self._check_not_overwriting()
+        self._check_updated_time(cleaned)
+        move = self.requested_move
+        if move is not None and not self.errors:
+            probe = copy.copy(self.instance)
+            for name in ("body", "hero_photo"):
+                if name in cleaned:
+                    setattr(probe, name, cleaned[name])
+            try:
+                workflow.check_move(
+                    user=self.user, article=probe, move=move, publish_at=cleaned.get("publish_at")
+                )
+            except WorkflowError as exc:
+                raise ValidationError(f"Not saved. {exc}") from None
+        return cleaned
+
+    def _check_not_overwriting(self) -> None:
+        if self.instance.pk is None:
+            return
+        rows = Article.objects.filter(pk=self.instance.pk)
+        if connection.in_atomic_block:
+            # Held until the save commits, so no other save slips in between.
+            rows = rows.select_for_update()
+        current = rows.values_list("version", flat=True).first()
+        started_from = self.cleaned_data.get("base_version")
+        if current is None or started_from == current:
+            return
+        latest = self.instance.revisions.select_related("created_by").first()
+        who = (
+            (latest.created_by.get_full_name() or latest.created_by.get_username())
+            if (latest and latest.created_by)
+            else "Someone"
+        )
+        when = long_date(latest.created_at if latest else self.instance.modified_at)
+        # Saving again from this page is now a deliberate choice to replace their version.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("base_version")] = str(current)
+        raise ValidationError(
+            f"{who} saved this story ({when}) after you opened it. Your changes were NOT "
+            "saved; they are still in the form below. Compare with their version under "
+            "Revisions, then press Save again to replace their version with yours.",
+            code="edit_conflict",
+        )
+
+    def _check_updated_time(self, cleaned: dict) -> None:
+        if (
+            "updated_at" in self.fields
+            and cleaned.get("updated_at") is None
+            and self.instance.pk is not None
+            and self.instance.corrections.exists()
+        ):
+            self.add_error(
+                "updated_at", "This story has corrections or updates, so it keeps an updated time."
+            )
+
+
+class ArticleChildInline:
+    """Inlines are editable exactly when the story is."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return super().has_add_permission(request, obj) and _may_edit(request, obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return super().has_change_permission(request, obj) and _may_edit(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return super().has_delete_permission(request, obj) and _may_edit(request, obj)
+
+
+def _may_edit(request: HttpRequest, article: Article | None) -> bool:
+    if article is None:
+        return request.user.has_perm("newsroom.add_article")
+    return workflow.can_edit(request.user, article)
+
+
+class BylineInline(ArticleChildInline, admin.TabularInline):
+    model = Byline
+    extra = 1
+    autocomplete_fields = ["author"]
+    fields = ["author", "position"]
+
+
+class CorrectionInline(admin.StackedInline):
+    """Corrections and updates are appended, with their time, and never edited or removed."""
+
+    model = Correction
+    extra = 0
+    fields = ["kind", "text", "created_at", "created_by"]
+    readonly_fields = ["created_at", "created_by"]
+    can_delete = False
+    verbose_name = "correction or update"
+    verbose_name_plural = "Corrections and updates"
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return obj is not None and obj.has_been_public
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return (
+            obj is not None
+            and obj.has_been_public
+            and request.user.has_perm("newsroom.correct_article")
+        )
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
+    list_display = [
+        "headline", "section", "state", "published_at", "rights", "reading_minutes", "hero",
+    ]  # fmt: skip
+    list_filter = ["status", "section", "published_at", "tags"]
+    search_fields = ["headline", "dek", "body", "byline_text", "bylines__author__name"]
+    date_hierarchy = "published_at"
+    list_select_related = ["section", "hero_photo"]
+    prepopulated_fields = {"slug": ["headline"]}
+    autocomplete_fields = ["hero_photo", "writer", "tags", "section"]
+    readonly_fields = ["state", "publication_time", "preview_link", "word_count",
+                       "reading_minutes", "created_at", "modified_at"]  # fmt: skip
+    inlines = [BylineInline, CorrectionInline]
+    actions = ["submit_selected", "publish_selected", "unpublish_selected", "return_selected"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "headline",
+                    "slug",
+                    "dek",
+                    "section",
+                    "body",
+                    "body_format",
+                    "base_version",
+                ]
+            },
+        ),
+        ("Photo", {"fields": ["hero_photo"]}),
+        ("Credits", {"fields": ["writer", "byline_text", "tags"]}),
+        (
+            "Syndication",
+            {"fields": ["source_name", "source_credit", "original_url"], "classes": ["collapse"]},
+        ),
+        (
+            "Publishing",
+            {
+                "fields": [
+                    "state",
+                    "publication_time",
+                    "publish_at",
+                    "updated_at",
+                    "expires_at",
+                    "comments_enabled",
+                    "preview_link",
+                ]
+            },
+        ),
+        ("Figures", {"fields": ["word_count", "reading_minutes", "created_at", "modified_at"]}),
+    ]
+
+    class Media:
+        js = ["newsroom/admin/article-editor.js"]
+        css = {"all": ["newsroom/admin/article-editor.css"]}
+
+    # --- Who sees and edits what -------------------------------------------------------------
+
+    def get_queryset(self, request: HttpRequest):
+        queryset = super().get_queryset(request)
+        if workflow.edits_any_story(request.user):
+            return queryset
+        return queryset.filter(
+            Q(created_by=request.user)
+            | Q(pk__in=Byline.objects.filter(author__user=request.user).values("article_id"))
+        )
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (obj is None or workflow.can_view(request.user, obj))
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or workflow.can_edit(request.user, obj))
+
+    def has_publish_permission(self, request) -> bool:
+        return request.user.has_perm("newsroom.publish_article")
+
+    def has_unpublish_permission(self, request) -> bool:
+        return request.user.has_perm("newsroom.unpublish_article")
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = copy.deepcopy(super().get_fieldsets(request, obj))
+        if not request.user.has_perm("newsroom.schedule_article"):
+            for _, options in fieldsets:
+                options["fields"] = [name for name in options["fields"] if name != "publish_at"]
+        return fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not workflow.edits_any_story(request.user):
+            fields.append("updated_at")
+        return fields
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs.setdefault("assume_scheme", "https")
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.user = request.user
+        return form
+
+    def view_on_site(self, article: Article) -> str:
+        # A story readers can't see yet opens as its preview rather than as a 404.
+        return article.get_absolute_url() if article.is_live else preview.preview_url(article)
+
+    # --- Read-only fields --------------------------------------------------------------------
+
+    @admin.display(description="State", ordering="status")
+    def state(self, article: Article) -> str:
+        if article.status == Article.Status.SCHEDULED and article.published_at:
+            verb = "live since" if article.is_live else "goes live"
+            return f"Scheduled, {verb} {long_date(article.published_at)}"
+        return article.get_status_display()
+
+    @admin.display(description="Published")
+    def publication_time(self, article: Article) -> str:
+        if article.published_at is None or not (
+            article.has_been_public or article.status == Article.Status.SCHEDULED
+        ):
+            return "Not yet"
+        return long_date(article.published_at)
+
+    @admin.display(description="Rights expire", ordering="expires_at")
+    def rights(self, article: Article) -> str:
+        if article.expires_at is None:
+            return "—"
+        moment = long_date(article.expires_at)
+        return f"Expired {moment}" if article.rights_expired else moment
+
+    @admin.display(description="Photo")
+    def hero(self, article: Article) -> str:
+        photo = article.hero_photo
+        if not photo or not photo.image:
+            return "—"
+        return format_html(
+            '<img src="{}" alt="" width="64" height="{}" loading="lazy">',
+            photo.small_url,
+            round(64 * photo.height / photo.width) if photo.width else 40,
+        )
+
+    @admin.display(description="Preview")
+    def preview_link(self, article: Article) -> str:
+        if article.pk is None:
+            return "Save the story to get a preview link."
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">Open the preview</a>'
+            '<div class="help">Anyone with this link sees the story as it will look, without '
+            "logging in, until {}. Send it to whoever should check the story.</div>",
+            preview.preview_url(article),
+            long_date(preview.preview_expires_at()),
+        )
+
+    # --- Saving ------------------------------------------------------------------------------
+
+    def save_model(self, request, obj: Article, form, change: bool) -> None:
+        if not change and obj.created_by_id is None:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change: bool) -> None:
+        if formset.model is not Correction:
+            return super().save_formset(request, form, formset, change)
+        for note in formset.save(commit=False):
+            try:
+                corrections.correction_add(
+                    article=form.instance, user=request.user, text=note.text, kind=note.kind
+                )
+            except WorkflowError as exc:
+                self.message_user(request, f"Correction not added: {exc}", messages.ERROR)
+        return None
+
+    def save_related(self, request, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        revisions.revision_create(article=article, user=request.user)
+        move = form.requested_move
+        if move is not None:
+            self._make_move(request, article, move, form.cleaned_data.get("publish_at"))
+
+    def _make_move(self, request, article: Article, move: Move, publish_at=None) -> bool:
+        try:
+            result = workflow.article_move(
+                article=article, user=request.user, move=move, publish_at=publish_at
+            )
+        except WorkflowError as exc:
+            self.message_user(request, f"Not done: {move.label.lower()}. {exc}", messages.ERROR)
+            return False
+        self.message_user(request, result.message, messages.SUCCESS)
+        return True
+
+    def _back_to_story(self, request, article: Article) -> HttpResponse:
+        if self.has_view_permission(request, article):
+            return HttpResponseRedirect(reverse("admin:newsroom_article_change", args=[article.pk]))
+        return HttpResponseRedirect(reverse("admin:newsroom_article_changelist"))
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if request.POST.get("_workflow"):
+            return self._back_to_story(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if request.POST.get("_workflow"):
+            return self._back_to_story(request, obj)
+        return super().response_change(request, obj)
+
+    # --- The change form's extras ------------------------------------------------------------
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        article = obj or Article(status=Article.Status.DRAFT, created_by=request.user)
+        moves = workflow.available_moves(user=request.user, article=article)
+        read_only = obj is not None and not self.has_change_permission(request, obj)
+        if not request.user.has_perm("newsroom.schedule_article") or read_only:
+            moves = [move for move in moves if move != Move.SCHEDULE]
+        context.update(
+            {
+                "workflow_moves": moves,
+                "workflow_read_only": read_only,
+                "workflow_move_url": (
+                    reverse("admin:newsroom_article_move", args=[obj.pk]) if obj else ""
+                ),
+                "status_changes": (
+                    obj.status_changes.select_related("changed_by")[:20] if obj else []
+                ),
+                "revision_count": obj.revisions.count() if obj else 0,
+            }
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    # --- Bulk actions ------------------------------------------------------------------------
+
+    def _bulk(self, request, queryset, move: Move) -> None:
+        done, refused = 0, []
+        for article in queryset:
+            try:
+                workflow.article_move(article=article, user=request.user, move=move)
+            except WorkflowError as exc:
+                refused.append(f"“{article}”: {exc}")
+            else:
+                done += 1
+        if done:
+            self.message_user(
+                request, f"{move.label}: done for {done} stor{'y' if done == 1 else 'ies'}."
+            )
+        for reason in refused:
+            self.message_user(request, f"{move.label}: not done for {reason}", messages.ERROR)
+
+    @admin.action(description="Submit selected stories for review", permissions=["change"])
+    def submit_selected(self, request, queryset) -> None:
+        self._bulk(request, queryset, Move.SUBMIT)
+
+    @admin.action(description="Publish selected stories now", permissions=["publish"])
+    def publish_selected(self, request, queryset) -> None:
+        self._bulk(request, queryset, Move.PUBLISH)
+
+    @admin.action(description="Unpublish selected stories", permissions=["unpublish"])
+    def unpublish_selected(self, request, queryset) -> None:
+        self._bulk(request, queryset, Move.UNPUBLISH)
+
+    @admin.action(description="Return selected stories to draft", permissions=["change"])
+    def return_selected(self, request, queryset) -> None:
+        self._bulk(request, queryset, Move.RETURN_TO_DRAFT)
+
+    # --- Extra pages -------------------------------------------------------------------------
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "markdown-preview/",
+                wrap(self.markdown_preview_view),
+                name="newsroom_article_markdown_preview",
+            ),
+            path("<path:object_id>/move/", wrap(self.move_view), name="newsroom_article_move"),
+            path(
+                "<path:object_id>/revisions/",
+                wrap(self.revisions_view),
+                name="newsroom_article_revisions",
+            ),
+            path(
+                "<path:object_id>/revisions/compare/",
+                wrap(self.compare_view),
+                name="newsroom_article_compare",
+            ),
+            path(
+                "<path:object_id>/revisions/<int:number>/restore/",
+                wrap(self.restore_view),
+                name="newsroom_article_restore",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _story_for(self, request, object_id: str, *, edit: bool = False) -> Article:
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404("No such story.")
+        allowed = (
+            self.has_change_permission(request, article)
+            if edit
+            else self.has_view_permission(request, article)
+        )
+        if not allowed:
+            raise PermissionDenied
+        return article
+
+    def _page(self, request, template: str, article: Article, **context) -> TemplateResponse:
+        context.update(
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "original": article,
+                "title": context.get("title", ""),
+                "has_change_permission": self.has_change_permission(request, article),
+            }
+        )
+        return TemplateResponse(request, template, context)
+
+    def move_view(self, request, object_id: str) -> HttpResponse:
+        """A workflow button pressed on a story the user can see but not edit."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._story_for(request, object_id)
+        try:
+            move = Move(request.POST.get("_workflow", ""))
+        except ValueError:
+            self.message_user(request, "That workflow button is unknown.", messages.ERROR)
+            return self._back_to_story(request, article)
+        self._make_move(request, article, move)
+        return self._back_to_story(request, article)
+
+    def revisions_view(self, request, object_id: str) -> TemplateResponse:
+        article = self._story_for(request, object_id)
+        history = list(article.revisions.select_related("created_by"))
+        return self._page(
+            request,
+            "admin/newsroom/article/revisions.html",
+            article,
+            title=f"Revisions of “{article}”",
+            revisions=history,
+            can_restore=self.has_change_permission(request, article),
+        )
+
+    def _revision(self, article: Article, number) -> Revision:
+        try:
+            return article.revisions.select_related("created_by").get(number=int(number))
+        except (TypeError, ValueError, Revision.DoesNotExist):
+            raise Http404("No such revision.") from None
+
+    def compare_view(self, request, object_id: str) -> TemplateResponse:
+        article = self._story_for(request, object_id)
+        old = self._revision(article, request.GET.get("from"))
+        new = self._revision(article, request.GET.get("to"))
+        if old.number > new.number:
+            old, new = new, old
+        return self._page(
+            request,
+            "admin/newsroom/article/compare.html",
+            article,
+            title=f"Revision {old.number} → revision {new.number}",
+            old=old,
+            new=new,
+            changes=revisions.compare(old.content, new.content),
+            can_restore=self.has_change_permission(request, article),
+        )
+
+    def restore_view(self, request, object_id: str, number: int) -> HttpResponse:
+        article = self._story_for(request, object_id, edit=True)
+        revision = self._revision(article, number)
+        if request.method == "POST":
+            try:
+                restored = revisions.revision_restore(revision=revision, user=request.user)
+            except WorkflowError as exc:
+                self.message_user(request, f"Not restored: {exc}", messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    f"Revision {revision.number} restored; it is now revision {restored.number}.",
+                )
+            return self._back_to_story(request, article)
+        latest = article.revisions.first()
+        return self._page(
+            request,
+            "admin/newsroom/article/restore.html",
+            article,
+            title=f"Restore revision {revision.number}?",
+            revision=revision,
+            latest=latest,
+            changes=revisions.compare(latest.content, revision.content) if latest else [],
+        )
+
+    def markdown_preview_view(self, request) -> JsonResponse:
+        """The body as readers will see it, with its word count, for the editor's preview."""
+        if request.method != "POST":
+            return JsonResponse({"error": "POST the body to preview it."}, status=405)
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        body = request.POST.get("body", "")
+        if len(body) > MAX_PREVIEW_CHARS:
+            return JsonResponse({"error": "The body is too long to preview."}, status=400)
+        if request.POST.get("body_format") == Article.BodyFormat.HTML:
+            html = text.sanitize_html(body)
+        else:
+            html = text.render_markdown(body)
+        words = text.count_words(text.plain_text(html))
+        return JsonResponse({"html": html, "words": words, "minutes": text.reading_minutes(words)})

@@ -1,0 +1,86 @@
+"""Reader-facing pages of the newsroom workflow: story previews and the corrections page."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from masthead.distribution.structured_data import absolute_url, news_article, open_graph
+
+from . import preview
+from .models import Article, Correction
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    # Never indexed, never cached by a CDN, and the token never leaks through a Referer.
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@require_safe
+@never_cache
+def article_preview(request: HttpRequest, token: str) -> HttpResponse:
+    """A story as readers will see it, for whoever holds a valid preview link."""
+    try:
+        article = preview.article_for_preview(token)
+    except preview.PreviewLinkExpired:
+        response = render(
+            request,
+            "newsroom/preview_expired.html",
+            {"hours": settings.MASTHEAD_PREVIEW_HOURS},
+            status=403,
+        )
+        return _private(response)
+    except preview.PreviewLinkInvalid:
+        raise Http404("No such preview.") from None
+    if article.status != Article.Status.SCHEDULED and not article.has_been_public:
+        # Shown as it would be if published now; nothing is saved.
+        article.published_at = timezone.now()
+    recent = (
+        Article.objects.live()
+        .exclude(pk=article.pk)
+        .select_related("section")
+        .only("headline", "slug", "published_at", "created_at", "section__slug")
+        .latest_first()[: settings.MASTHEAD_RECENT_POSTS]
+    )
+    canonical = article.get_absolute_url()
+    response = render(
+        request,
+        "newsroom/article_preview.html",
+        {
+            "article": article,
+            "current_section_slug": article.section.slug,
+            "recent_posts": recent,
+            "comments": [],
+            "canonical_url": absolute_url(request, canonical),
+            "json_ld": news_article(request, article),
+            "open_graph": open_graph(request, article),
+            "preview_expires_at": preview.preview_expires_at(),
+        },
+    )
+    return _private(response)
+
+
+@require_safe
+def corrections(request: HttpRequest) -> HttpResponse:
+    """Every correction to a live story, newest first."""
+    queryset = (
+        Correction.objects.public()
+        .filter(kind=Correction.Kind.CORRECTION)
+        .select_related("article__section")
+        .order_by("-created_at", "-pk")
+    )
+    paginator = Paginator(queryset, settings.MASTHEAD_PAGE_SIZE)
+    try:
+        number = int(request.GET.get("page", 1))
+    except ValueError:
+        raise Http404("That page number is not a number.") from None
+    if number < 1 or number > paginator.num_pages:
+        raise Http404("There is no such page.")
+    return render(request, "newsroom/corrections.html", {"page_obj": paginator.page(number)})
