@@ -21,6 +21,7 @@ MASTHEAD_PHOTO_MAX_MB, MASTHEAD_PHOTO_MAX_MEGAPIXELS  photo upload limits (defau
 MASTHEAD_COMMENTS_MODERATION  all | first-time | none: overrides the publication's choice
 MASTHEAD_COMMENTS_RATE_LIMIT  comments one IP address may send per 10 minutes (default 5)
 MASTHEAD_AKISMET_KEY    an Akismet API key: also ask Akismet about every comment
+MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS  let importers fetch from private/loopback addresses
 """
 
 from __future__ import annotations
@@ -133,6 +134,7 @@ INSTALLED_APPS = [
     "masthead.comments",
     "masthead.distribution",
     "masthead.redirects",
+    "masthead.ingest",
     "masthead.ops",
     "masthead.demo",
     "django.contrib.admin",
@@ -349,3 +351,9 @@ MASTHEAD_COMMENTS_RATE_WINDOW = 600  # seconds
 MASTHEAD_AKISMET_KEY = env_str("MASTHEAD_AKISMET_KEY")
 MASTHEAD_AKISMET_URL = "https://{key}.rest.akismet.com/1.1/comment-check"
 MASTHEAD_AKISMET_TIMEOUT = 3  # seconds; when Akismet is slower the comment waits for a moderator
+
+# --- Imports and the wire ----------------------------------------------------------------------
+
+# Importers never fetch from loopback or private addresses unless this is on (a test server,
+# an intranet feed): import files and wire feeds are other people's data.
+MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS = env_bool("MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS", False)

@@ -204,7 +204,9 @@ class CorrectionInline(admin.StackedInline):
 
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
-    list_display = ["headline", "section", "state", "published_at", "reading_minutes", "hero"]
+    list_display = [
+        "headline", "section", "state", "published_at", "rights", "reading_minutes", "hero",
+    ]  # fmt: skip
     list_filter = ["status", "section", "published_at", "tags"]
     search_fields = ["headline", "dek", "body", "byline_text", "bylines__author__name"]
     date_hierarchy = "published_at"
@@ -244,6 +246,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     "publication_time",
                     "publish_at",
                     "updated_at",
+                    "expires_at",
                     "comments_enabled",
                     "preview_link",
                 ]
@@ -324,6 +327,13 @@ class ArticleAdmin(admin.ModelAdmin):
         ):
             return "Not yet"
         return long_date(article.published_at)
+
+    @admin.display(description="Rights expire", ordering="expires_at")
+    def rights(self, article: Article) -> str:
+        if article.expires_at is None:
+            return "—"
+        moment = long_date(article.expires_at)
+        return f"Expired {moment}" if article.rights_expired else moment
 
     @admin.display(description="Photo")
     def hero(self, article: Article) -> str:

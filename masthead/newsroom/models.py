@@ -238,6 +238,12 @@ class Article(models.Model):
     updated_at = models.DateTimeField(
         "updated", null=True, blank=True, help_text="Set when the story is meaningfully updated."
     )
+    expires_at = models.DateTimeField(
+        "usage rights expire",
+        null=True,
+        blank=True,
+        help_text="Readers stop seeing the story at this time (wire usage rights). Empty: never.",
+    )
     word_count = models.PositiveIntegerField(default=0, editable=False)
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
     comments_enabled = models.BooleanField(default=True)
@@ -302,11 +308,17 @@ class Article(models.Model):
 
     @property
     def is_live(self) -> bool:
+        now = timezone.now()
         return (
             self.status in self.LIVE_STATUSES
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= now
+            and (self.expires_at is None or self.expires_at > now)
         )
+
+    @property
+    def rights_expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()
 
     @property
     def url_date(self) -> datetime:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import models
-from django.db.models import Min, Prefetch
+from django.db.models import Min, Prefetch, Q
 from django.utils import timezone
 
 
@@ -13,25 +13,36 @@ class ArticleQuerySet(models.QuerySet):
     def live(self, at: datetime | None = None) -> ArticleQuerySet:
         """Stories a reader may see now.
 
-        Visibility is decided at query time from the status and the publication time, so a story
-        scheduled for 6 a.m. appears at 6 a.m. with no background job.
+        Visibility is decided at query time from the status, the publication time and the end of
+        the usage rights, so a story scheduled for 6 a.m. appears at 6 a.m., and a wire story
+        whose rights expire at noon disappears at noon, with no background job.
         """
         from .models import Article
 
-        return self.filter(status__in=Article.LIVE_STATUSES, published_at__lte=at or timezone.now())
+        moment = at or timezone.now()
+        return self.filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=moment),
+            status__in=Article.LIVE_STATUSES,
+            published_at__lte=moment,
+        )
 
     def next_going_live(self, after: datetime | None = None) -> datetime | None:
-        """When the next scheduled story goes live, or None.
+        """When what readers may see next changes: a scheduled story goes live, or a live
+        story's usage rights expire; None if nothing is due.
 
         Anything that caches a reader page must not keep it past this moment, or the page
-        would go on hiding a story whose time has come.
+        would go on hiding a story whose time has come, or showing one whose rights ended.
         """
         from .models import Article
 
-        upcoming = self.filter(
-            status__in=Article.LIVE_STATUSES, published_at__gt=after or timezone.now()
-        )
-        return upcoming.aggregate(first=Min("published_at"))["first"]
+        moment = after or timezone.now()
+        upcoming = self.filter(status__in=Article.LIVE_STATUSES, published_at__gt=moment)
+        expiring = self.live(at=moment).filter(expires_at__isnull=False)
+        times = [
+            upcoming.aggregate(first=Min("published_at"))["first"],
+            expiring.aggregate(first=Min("expires_at"))["first"],
+        ]
+        return min((t for t in times if t is not None), default=None)
 
     def latest_first(self) -> ArticleQuerySet:
         return self.order_by("-published_at", "-pk")

@@ -72,11 +72,13 @@ def check_photo_upload(upload) -> CheckedImage:
                     )
                 if width * height > max_pixels() or max(width, height) > MAX_SIDE:
                     raise _too_many_pixels()
-                metadata = read_embedded_metadata(image)
+                # Before reading anything else: for a PNG, reading its metadata first makes
+                # verify() refuse to run (a RuntimeError).
                 image.verify()
             # verify() checks the structure; decoding the pixels finds a truncated file.
             upload.seek(0)
             with Image.open(upload) as image:
+                metadata = read_embedded_metadata(image)
                 image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise _too_many_pixels() from None

@@ -1,5 +1,7 @@
 """Photo uploads: metadata fills caption and credit, and bad files get clear errors."""
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -88,6 +90,15 @@ def test_a_photo_without_metadata_leaves_the_fields_empty():
     assert form.is_valid(), form.errors
     photo = form.save()
     assert (photo.caption, photo.photographer, photo.agency) == ("", "", "")
+
+
+@pytest.mark.parametrize("kind", ["PNG", "GIF", "WEBP", "JPEG"])
+def test_every_web_format_is_accepted(kind):
+    # A PNG used to fail with "verify must be called directly after open" (a 500 in the admin).
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 40), "#336699").save(buffer, kind)
+    form = PhotoForm(data={}, files={"image": upload(buffer.getvalue(), f"p.{kind.lower()}")})
+    assert form.is_valid(), form.errors
 
 
 @pytest.mark.parametrize(

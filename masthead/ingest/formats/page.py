@@ -1,0 +1,505 @@
+"""A saved article web page: the page's HTML, or a copy of its visible text.
+
+Specs followed for HTML: schema.org ``NewsArticle``/``Article``/``BlogPosting`` in JSON-LD
+(https://schema.org/NewsArticle, including ``@graph``), the Open Graph protocol
+(https://ogp.me/, with the ``article:*`` properties), then trafilatura for the body text.
+Structured data wins over meta tags, which win over what is guessed from the text.
+
+For copied text there is no spec, only the shape of a hosted blog's article page, top to
+bottom: a skip link ("top of page"), the headline, "Writer: <account>", a short date ("Feb 26",
+no year), "N min read", the hero photo's caption ending in "(Photographer/Agency)", "By
+<reporter>", the body paragraphs, then site chrome ("Recent Posts", "See All", "Comments",
+"bottom of page"). Each element is recognised and the chrome dropped. A date printed without
+a year takes its year from ``year_hint``, else from ``reference_date`` (the day the page was
+saved: the latest such date not after it), else from a full date elsewhere in the text; when
+none exists, published stays None and a warning says so. It is never the current year.
+
+Mapping: canonical/og:url → source_id and original_url; headline; author(s) → writer, and a
+"By X" line at the top of the body → bylines (else the authors); datePublished /
+article:published_time → published; dateModified → updated; articleSection → section;
+keywords / article:tag → tags; image / og:image with its caption and credit → photo;
+``isBasedOn``/``sourceOrganization`` publisher → source_name. Dropped: comments, navigation,
+related posts, reading time (recomputed from the body), share buttons, scripts.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, tzinfo
+from typing import Any
+from urllib.parse import urlsplit
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from masthead.ingest.dates import parse_datetime
+from masthead.ingest.inputs import Source, decode_text, read_bytes, source_name
+from masthead.ingest.markup import (
+    absolute_url,
+    clean_html,
+    original_image_url,
+    slugify,
+    split_caption_credit,
+    split_credit,
+    text_to_html,
+    url_path,
+)
+from masthead.ingest.records import ImportFileError, ParseResult, PhotoRecord, StoryRecord
+from masthead.text import plain_text
+
+ARTICLE_TYPES = {
+    "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
+    "OpinionNewsArticle", "BackgroundNewsArticle", "Report", "LiveBlogPosting",
+    "SocialMediaPosting",
+}  # fmt: skip
+_HTML_START_RE = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_BYLINE_RE = re.compile(r"^\s*by\s+(.{2,120}?)\s*$", re.IGNORECASE)
+_WRITER_RE = re.compile(r"^\s*(?:writer|author|posted by)\s*:?\s*(.*)$", re.IGNORECASE)
+_READ_TIME_RE = re.compile(r"^\s*\d+\s*min(?:ute)?s?\s*read\s*$", re.IGNORECASE)
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_name) if name})
+_MONTHS["sept"] = 9
+_MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?"  # noqa: E501
+_SHORT_DATE_RES = (
+    re.compile(
+        rf"^\s*(?:updated:?\s*)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?\s*$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"^\s*(?:updated:?\s*)?(?P<day>\d{{1,2}})\s+{_MONTH}(?:\s+(?P<year>\d{{4}}))?\s*$",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^\s*(?P<year>\d{4})-(?P<monthnum>\d{2})-(?P<day>\d{2})\s*$"),
+)
+_FULL_DATE_IN_TEXT_RE = re.compile(
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE
+)
+# Lines that are the page's furniture, not the story.
+_CHROME_LINES = {
+    "top of page", "bottom of page", "skip to main content", "skip to content", "menu",
+    "log in", "sign in", "subscribe", "share", "share this post", "more", "search",
+}  # fmt: skip
+# Where the story ends on a copied page.
+_END_MARKERS = {"recent posts", "see all", "comments", "related posts", "you may also like",
+                "write a comment...", "bottom of page", "related stories"}  # fmt: skip
+
+
+@dataclass(slots=True)
+class _Meta:
+    headline: str = ""
+    authors: list[str] = field(default_factory=list)
+    published: str = ""
+    updated: str = ""
+    section: str = ""
+    tags: list[str] = field(default_factory=list)
+    image: str = ""
+    image_caption: str = ""
+    image_credit: str = ""
+    image_alt: str = ""
+    url: str = ""
+    description: str = ""
+    source_name: str = ""
+    publisher: str = ""
+
+
+def parse(
+    source: Source,
+    *,
+    source_label: str | None = None,
+    url: str = "",
+    reference_date: date | None = None,
+    year_hint: int | None = None,
+    tz: tzinfo = UTC,
+) -> ParseResult:
+    """Parse one saved page (HTML or copied text) into a single record.
+
+    ``url`` is where the page lived (when the file does not say); ``reference_date`` is the day
+    it was saved and ``year_hint`` the year its short dates belong to; ``tz`` is used for dates
+    printed without a time zone.
+    """
+    name = source_name(source)
+    data = read_bytes(source)
+    if _HTML_START_RE.match(data[:4096]) or b"<html" in data[:4096].lower():
+        return _parse_html(data, name, source_label, url, tz)
+    text = decode_text(data, name)
+    return _parse_text(text, name, source_label, url, reference_date, year_hint, tz)
+
+
+# -- HTML -------------------------------------------------------------------------------------
+
+
+def _parse_html(data: bytes, name: str, label: str | None, url: str, tz: tzinfo) -> ParseResult:
+    try:
+        document = lxml.html.document_fromstring(data)
+    except (etree.ParserError, ValueError) as exc:
+        raise ImportFileError(name, f"not readable as HTML ({exc})") from None
+    result = ParseResult()
+    meta = _Meta()
+    _read_meta_tags(document, meta)
+    _read_json_ld(document, meta, result)  # structured data overrides the meta tags
+    page_url = meta.url or url
+    body = _extract_body(data, page_url)
+    headline = meta.headline or plain_text(document.findtext(".//title") or "")
+    if not headline and not body:
+        raise ImportFileError(name, "no article found on the page")
+
+    body, bylines = _take_byline(body)
+    body = _drop_repeats(body, headline, meta.image)
+    photo_url = original_image_url(absolute_url(meta.image, page_url))
+    photos = []
+    if photo_url:
+        caption, caption_credit = split_caption_credit(meta.image_caption)
+        credit = meta.image_credit or caption_credit
+        photographer, agency = split_credit(credit)
+        photos.append(
+            PhotoRecord(photo_url, caption, credit, meta.image_alt or caption, photographer, agency)
+        )
+    host = urlsplit(page_url).netloc
+    return _finish(
+        result,
+        StoryRecord(
+            source=label or f"page:{host or 'saved'}",
+            source_id=page_url or _fingerprint(headline, body),
+            headline=headline,
+            slug=_slug(page_url, headline),
+            dek=meta.description,
+            writer=meta.authors[0] if meta.authors else meta.publisher,
+            bylines=bylines or meta.authors,
+            published=parse_datetime(meta.published, default_tz=tz),
+            updated=parse_datetime(meta.updated, default_tz=tz),
+            section=meta.section,
+            tags=meta.tags,
+            photos=photos,
+            body_html=clean_html(body, base=page_url),
+            source_name=meta.source_name,
+            original_url=page_url,
+            old_urls=[p for p in [url_path(page_url)] if p and p != "/"],
+        ),
+    )
+
+
+def _read_meta_tags(document: Any, meta: _Meta) -> None:
+    values: dict[str, list[str]] = {}
+    for element in document.iter("meta"):
+        key = (element.get("property") or element.get("name") or "").strip().lower()
+        content = (element.get("content") or "").strip()
+        if key and content:
+            values.setdefault(key, []).append(content)
+
+    def first(*keys: str) -> str:
+        return next((values[k][0] for k in keys if k in values), "")
+
+    meta.headline = plain_text(first("og:title", "twitter:title"))
+    meta.description = plain_text(first("og:description", "description"))
+    meta.image = first("og:image", "og:image:url", "twitter:image")
+    meta.image_alt = plain_text(first("og:image:alt", "twitter:image:alt"))
+    meta.published = first("article:published_time", "datepublished", "date")
+    meta.updated = first("article:modified_time", "og:updated_time", "datemodified")
+    meta.section = plain_text(first("article:section"))
+    meta.tags = _unique(plain_text(t) for t in values.get("article:tag", []))
+    author = first("author", "article:author")
+    if author and not author.startswith("http"):
+        meta.authors = [plain_text(author)]
+    canonical = document.find(".//link[@rel='canonical']")
+    href = canonical.get("href", "") if canonical is not None else ""
+    meta.url = href or first("og:url")
+    meta.publisher = plain_text(first("og:site_name"))
+
+
+def _read_json_ld(document: Any, meta: _Meta, result: ParseResult) -> None:
+    for script in document.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except (json.JSONDecodeError, RecursionError):
+            result.warnings.append("a JSON-LD block on the page is not valid JSON; skipped")
+            continue
+        article = next((n for n in _nodes(data) if _types(n) & ARTICLE_TYPES), None)
+        if article is None:
+            continue
+        meta.headline = plain_text(_text(article.get("headline") or article.get("name"))) or (
+            meta.headline
+        )
+        meta.authors = _names(article.get("author")) or meta.authors
+        meta.published = _text(article.get("datePublished")) or meta.published
+        meta.updated = _text(article.get("dateModified")) or meta.updated
+        section = article.get("articleSection")
+        meta.section = plain_text(_text(section[0] if isinstance(section, list) else section)) or (
+            meta.section
+        )
+        keywords = article.get("keywords")
+        if isinstance(keywords, str):
+            keywords = keywords.split(",")
+        if isinstance(keywords, list):
+            meta.tags = _unique([*meta.tags, *(plain_text(_text(k)) for k in keywords)])
+        meta.description = plain_text(_text(article.get("description"))) or meta.description
+        image = article.get("image")
+        image = image[0] if isinstance(image, list) and image else image
+        if isinstance(image, dict):
+            meta.image = _text(image.get("url") or image.get("contentUrl")) or meta.image
+            meta.image_caption = plain_text(_text(image.get("caption")))
+            credit = image.get("creditText") or _names(image.get("copyrightHolder"))
+            meta.image_credit = plain_text(_text(credit[0] if isinstance(credit, list) and credit
+                                                 else credit))  # fmt: skip
+        elif isinstance(image, str):
+            meta.image = image
+        main = article.get("mainEntityOfPage")
+        main_url = main.get("@id") if isinstance(main, dict) else main
+        meta.url = meta.url or _text(article.get("url")) or _text(main_url)
+        publishers = _names(article.get("publisher"))
+        meta.publisher = publishers[0] if publishers else meta.publisher
+        origin = article.get("isBasedOn") or article.get("sourceOrganization")
+        if isinstance(origin, dict):
+            names = _names(origin.get("publisher")) or _names(origin)
+            meta.source_name = names[0] if names else ""
+        return
+
+
+def _extract_body(data: bytes, url: str) -> str:
+    try:
+        extracted = trafilatura.extract(
+            data.decode("utf-8", errors="replace"),
+            url=url or None,
+            output_format="html",
+            include_images=True,
+            include_links=True,
+            include_tables=True,
+            include_comments=False,
+            # Not deduplicate=True: its cache is process-wide, so the same page read twice
+            # (a re-import, a polling loop) would lose paragraphs the second time.
+            deduplicate=False,
+        )
+    except (ValueError, TypeError, etree.LxmlError):
+        return ""
+    if not extracted:
+        return ""
+    match = re.search(r"<body[^>]*>(.*)</body>", extracted, re.DOTALL | re.IGNORECASE)
+    return (match.group(1) if match else extracted).strip()
+
+
+def _take_byline(body: str) -> tuple[str, list[str]]:
+    """Move a "By Reporter" paragraph near the top of the body into the bylines."""
+    for match in re.finditer(r"<p[^>]*>(.*?)</p>", body[:3000], re.DOTALL | re.IGNORECASE):
+        text = plain_text(match.group(1))
+        byline = _BYLINE_RE.match(text)
+        if byline and len(text) < 120:
+            names = re.split(r"\s*(?:,| and | & )\s*", byline.group(1))
+            return body[: match.start()] + body[match.end() :], [n for n in names if n]
+        if len(text) > 200:
+            break  # into the story proper
+    return body, []
+
+
+def _drop_repeats(body: str, headline: str, image: str) -> str:
+    # trafilatura keeps the page's <h1> and the hero image; both are fields of their own.
+    heading = re.match(r"\s*<h1[^>]*>(.*?)</h1>", body, re.DOTALL | re.IGNORECASE)
+    if heading and plain_text(heading.group(1)) == headline:
+        body = body[heading.end() :]
+    hero = original_image_url(image)
+    if hero:
+        first_image = re.match(r"\s*<img\b[^>]*\bsrc=\"([^\"]+)\"[^>]*>", body)
+        if first_image and original_image_url(first_image.group(1)) == hero:
+            body = body[first_image.end() :]
+    return body.strip()
+
+
+# -- copied text ------------------------------------------------------------------------------
+
+
+def _parse_text(
+    text: str,
+    name: str,
+    label: str | None,
+    url: str,
+    reference_date: date | None,
+    year_hint: int | None,
+    tz: tzinfo,
+) -> ParseResult:
+    result = ParseResult()
+    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
+    lines = [line for line in lines if line and line.lower() not in _CHROME_LINES]
+    end = next((i for i, line in enumerate(lines) if line.lower() in _END_MARKERS), len(lines))
+    if end < len(lines):
+        result.warnings.append(f"dropped {len(lines) - end} line(s) of page chrome after the story")
+    story = lines[:end]
+    if not story:
+        raise ImportFileError(name, "no article text found")
+
+    headline, rest = story[0], story[1:]
+    writer = ""
+    short_date: tuple[int | None, int, int] | None = None
+    caption = credit = ""
+    bylines: list[str] = []
+    paragraphs: list[str] = []
+    for index, line in enumerate(rest):
+        in_header = not paragraphs
+        writer_match = _WRITER_RE.match(line)
+        if in_header and writer_match:
+            writer = writer_match.group(1).strip() or (rest[index + 1] if index + 1 < len(rest)
+                                                        else "")  # fmt: skip
+            continue
+        next_is_writer = index + 1 < len(rest) and _WRITER_RE.match(rest[index + 1])
+        if in_header and (line == writer or (next_is_writer and len(line) < 80)):
+            continue  # the account's name beside its avatar
+        if in_header and short_date is None and (found := _short_date(line)):
+            short_date = found
+            continue
+        if in_header and _READ_TIME_RE.match(line):
+            continue
+        byline = _BYLINE_RE.match(line)
+        if not bylines and byline and len(line) < 120 and len(paragraphs) <= 1:
+            bylines = [n for n in re.split(r"\s*(?:,| and | & )\s*", byline.group(1)) if n]
+            continue
+        if in_header and not caption:
+            text_part, credit_part = split_caption_credit(line)
+            if credit_part:
+                caption, credit = text_part, credit_part
+                continue
+        paragraphs.append(line)
+
+    published = None
+    if short_date is not None:
+        published = _resolve_short_date(short_date, text, reference_date, year_hint, tz, result)
+    elif not paragraphs:
+        raise ImportFileError(name, "no article text found")
+    photographer, agency = split_credit(credit)
+    photos = [PhotoRecord("", caption, credit, caption, photographer, agency)] if caption else []
+    if photos:
+        result.warnings.append("the hero photo's caption was found but the text has no image URL")
+    return _finish(
+        result,
+        StoryRecord(
+            source=label or f"page-text:{urlsplit(url).netloc or 'saved'}",
+            source_id=url or _fingerprint(headline, *paragraphs),
+            headline=headline,
+            slug=_slug(url, headline),
+            writer=writer,
+            bylines=bylines,
+            published=published,
+            photos=photos,
+            body_html=clean_html(text_to_html("\n\n".join(paragraphs))),
+            original_url=url,
+            old_urls=[p for p in [url_path(url)] if p and p != "/"],
+        ),
+    )
+
+
+def _short_date(line: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) for a line that is only a date."""
+    for pattern in _SHORT_DATE_RES:
+        match = pattern.match(line)
+        if match:
+            groups = match.groupdict()
+            month = (
+                int(groups["monthnum"])
+                if groups.get("monthnum")
+                else _MONTHS[groups["month"].lower().rstrip(".")]
+            )
+            year = int(groups["year"]) if groups.get("year") else None
+            return year, month, int(groups["day"])
+    return None
+
+
+def _resolve_short_date(
+    found: tuple[int | None, int, int],
+    text: str,
+    reference_date: date | None,
+    year_hint: int | None,
+    tz: tzinfo,
+    result: ParseResult,
+) -> datetime | None:
+    year, month, day = found
+    if year is None and year_hint:
+        year = year_hint
+    if year is None and reference_date:
+        # Sites drop the year for dates in the current year, as seen on the day it was saved.
+        year = reference_date.year
+        if (month, day) > (reference_date.month, reference_date.day):
+            year -= 1
+    if year is None:
+        years = [int(m.group("year")) for m in _FULL_DATE_IN_TEXT_RE.finditer(text)]
+        if years:
+            year = max(years)
+            result.warnings.append(f"the date's year ({year}) was taken from a date in the text")
+    if year is None:
+        result.warnings.append(
+            f"the page's date ({calendar.month_abbr[month]} {day}) has no year and none could "
+            "be found; published is left empty (pass year_hint or reference_date)"
+        )
+        return None
+    try:
+        return datetime(year, month, day, tzinfo=tz)
+    except ValueError:
+        result.warnings.append(f"the page's date {year}-{month:02}-{day:02} does not exist")
+        return None
+
+
+# -- shared -----------------------------------------------------------------------------------
+
+
+def _finish(result: ParseResult, record: StoryRecord) -> ParseResult:
+    result.records.append(record)
+    return result
+
+
+def _slug(url: str, headline: str) -> str:
+    path = urlsplit(url).path.rstrip("/")
+    return slugify(path.rsplit("/", 1)[-1]) if path else slugify(headline)
+
+
+def _nodes(data: Any) -> list[dict[str, Any]]:
+    """Every JSON-LD object, flattening lists and @graph."""
+    found: list[dict[str, Any]] = []
+    stack = [data]
+    while stack and len(found) < 500:
+        node = stack.pop(0)
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            found.append(node)
+            if isinstance(node.get("@graph"), list):
+                stack.extend(node["@graph"])
+    return found
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    kind = node.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k.rsplit("/", 1)[-1] for k in kinds if isinstance(k, str)}
+
+
+def _names(value: Any) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    names = []
+    for item in values:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and name.strip() and not name.startswith("http"):
+            names.append(plain_text(name))
+    return _unique(names)
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _unique(values: Any) -> list[str]:
+    out: list[str] = []
+    seen: set[str] = set()
+    for value in values:
+        if value and value.casefold() not in seen:
+            seen.add(value.casefold())
+            out.append(value)
+    return out
+
+
+def _fingerprint(*parts: str) -> str:
+    return "sha1:" + hashlib.sha1("\x1f".join(parts).encode(), usedforsecurity=False).hexdigest()

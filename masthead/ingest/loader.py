@@ -1,0 +1,745 @@
+"""The one loader: :class:`~masthead.ingest.records.StoryRecord` in, stories in the database out.
+
+Every format's parser produces records; only this module writes them. It upserts on the
+record's ``(source, source_id)`` (falling back to the original URL, so the same story met
+through a feed and then a full export is one story), and each story is written in its own
+transaction: one bad item is reported with its position and the rest carry on.
+
+Choices made here, for every format alike:
+
+* **Statuses**: published → published, scheduled → scheduled, draft → draft, review → in
+  review, and private → *unpublished*: a private post was never for readers, and
+  "unpublished" keeps it out of every reader page while keeping its dates, without putting
+  it back into the editors' draft queue. A published record whose time is still ahead (an
+  embargo) becomes scheduled. With ``publish_mode="review"`` everything that would go live
+  lands in the review queue instead, and a second run leaves the desk's decision alone.
+* **People**: a byline name that is an existing author (same name, any case) becomes a
+  Byline row, in order. Other names become new authors only when ``create_authors`` is on
+  (site exports: the newsroom's own staff need author pages); otherwise (wire and feeds) they
+  go to the free-text byline, which is what it is for. Agencies and publications become
+  authors of the *organization* kind.
+* **Photos**: the first photo is the hero: downloaded, checked to be a real image, and saved
+  with caption, alt text, photographer and agency kept in their own fields. Images inside
+  the body are downloaded too and pointed at the local copy. A photo that cannot be
+  downloaded stays a reference to its original URL: in the body as a ``<figure>`` whose
+  credit sits in its own ``<small>`` after the caption, and in ``ImportedItem
+  .photo_references`` with caption and credit as separate values. (``Photo.image`` is
+  required, and every page, card and feed relies on a Photo having a file and renditions,
+  so a file-less Photo is not invented here.)
+* **Old addresses** of stories that were public become redirects (:mod:`masthead.redirects`)
+  that follow the story: a 301 to its URL of the day, 410 once it is gone. The record's slug
+  is kept when it is free.
+* **History**: every import that writes a story adds a revision ("Imported from …" or
+  "Updated from …"), so the desk can compare and undo what an update from the source changed,
+  and a status change by no one when the import set or changed the status.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from html import unescape
+from typing import Any, Literal
+from urllib.parse import unquote, urlsplit
+
+import lxml.html
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.text import slugify
+from lxml import etree
+
+from masthead.comments.models import Comment
+from masthead.comments.spam import body_digest
+from masthead.ingest.fetch import is_web_url
+from masthead.ingest.media import Download, PhotoDownloader, existing_photo, save_photo
+from masthead.ingest.models import ImportedItem, WireSource
+from masthead.ingest.records import ItemError, ParseResult, PhotoRecord, StoryRecord
+from masthead.newsroom.models import (
+    RESERVED_SLUGS,
+    Article,
+    Author,
+    Byline,
+    Publication,
+    Section,
+    StatusChange,
+    Tag,
+    unique_slug,
+)
+from masthead.newsroom.revisions import revision_create
+from masthead.photos.models import Photo
+from masthead.redirects.models import Redirect, validate_old_path
+from masthead.text import plain_text, summarize
+
+logger = logging.getLogger(__name__)
+
+Outcome = Literal["created", "updated", "skipped", "failed"]
+PublishMode = WireSource.PublishMode
+Progress = Callable[[StoryRecord, Outcome], None]
+
+DEFAULT_SECTION = "News"
+PAGES_SECTION = "Pages"
+STATUSES = {
+    "published": Article.Status.PUBLISHED,
+    "scheduled": Article.Status.SCHEDULED,
+    "draft": Article.Status.DRAFT,
+    "review": Article.Status.IN_REVIEW,
+    "private": Article.Status.UNPUBLISHED,
+}
+MAX_INLINE_IMAGES = 40
+_ORGANIZATION_RE = re.compile(
+    r"\b(?:news|press|agency|service|services|wire|staff|desk|media|bureau|newsroom|associated"
+    r"|reuters|afp|dpa|ntb|aap|sipa|ap|tt|upi|ansa|efe|pa|bloomberg)\b",
+    re.IGNORECASE,
+)
+_IMG_SRC_RE = re.compile(r"<img\b[^>]*\bsrc=\"(https?://[^\"]+)\"", re.IGNORECASE)
+
+
+@dataclass
+class ImportReport:
+    """What an import did: counts, and a line for every story that failed."""
+
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.skipped + self.failed
+
+    def count(self, outcome: Outcome) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+    def add_parse_errors(self, result: ParseResult, *, name: str = "") -> None:
+        """Items the parser had to skip count as failed, with their position in the file."""
+        prefix = f"{name} " if name else ""
+        for error in result.errors:
+            self.failed += 1
+            self.errors.append(f"{prefix}item {error}")
+        self.warnings.extend(f"{prefix}{warning}".strip() for warning in result.warnings)
+
+    def merge(self, other: ImportReport) -> None:
+        for name in ("created", "updated", "skipped", "failed"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors.extend(other.errors)
+        self.warnings.extend(other.warnings)
+
+    def summary(self) -> str:
+        return (
+            f"{self.created} created, {self.updated} updated, "
+            f"{self.skipped} skipped, {self.failed} failed"
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def load_records(
+    records: Iterable[StoryRecord],
+    *,
+    dry_run: bool = False,
+    source: WireSource | None = None,
+    publish_mode: str | None = None,
+    create_authors: bool = True,
+    download_photos: bool = True,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Write ``records`` as stories; returns the counts and the failures.
+
+    ``source`` is the wire source the records came from (its section, credit line, publish
+    mode, hold and rights apply). ``dry_run`` writes nothing and downloads nothing: it only
+    says what would be created, updated or skipped. ``progress`` is called after each story.
+    ``records`` may be a generator (``wxr.stream``): nothing is kept per story but failures.
+    """
+    mode = publish_mode or (source.publish_mode if source else PublishMode.PUBLISH)
+    if mode not in PublishMode.values:
+        raise ValueError(f"unknown publish mode {mode!r}")
+    loader = _Loader(
+        source=source,
+        mode=mode,
+        create_authors=create_authors,
+        downloader=PhotoDownloader(enabled=download_photos and not dry_run),
+    )
+    report = ImportReport()
+    for position, record in enumerate(records, start=1):
+        try:
+            outcome = loader.load(record, dry_run=dry_run, report=report)
+        except Exception as exc:  # one bad story must not stop the others
+            logger.debug("story %s failed", position, exc_info=True)
+            outcome = "failed"
+            report.errors.append(f"story #{position} ({_describe(record)}): {_reason(exc)}")
+        report.count(outcome)
+        if progress is not None:
+            progress(record, outcome)
+    report.warnings.extend(
+        f"photo kept as a reference: {reason}" for reason in loader.downloader.failed_urls.values()
+    )
+    return report
+
+
+@dataclass
+class _Media:
+    hero: Download | None = None
+    inline: dict[str, Download] = field(default_factory=dict)
+
+
+@dataclass
+class _Loader:
+    source: WireSource | None
+    mode: str
+    create_authors: bool
+    downloader: PhotoDownloader
+
+    def load(self, record: StoryRecord, *, dry_run: bool, report: ImportReport) -> Outcome:
+        source_id = _source_id(record.source_id)
+        digest = self.digest(record)
+        item = (
+            ImportedItem.objects.select_related("article")
+            .filter(source=record.source[:200], source_id=source_id)
+            .first()
+        )
+        article = item.article if item else self._match_by_url(record)
+        if item is not None and item.content_hash == digest:
+            return "skipped"
+        if dry_run:
+            return "created" if article is None else "updated"
+        # Downloads first, outside the transaction, so no slow host holds the write lock.
+        media = self._download(record, article)
+        with transaction.atomic():
+            created = article is None
+            self._write(record, item, article, media, digest, report)
+        return "created" if created else "updated"
+
+    def digest(self, record: StoryRecord) -> str:
+        options = [self.mode, self.create_authors]
+        if self.source is not None:
+            options += [
+                self.source.pk,
+                self.source.section_id,
+                self.source.credit_line,
+                self.source.embargo_minutes,
+                self.source.rights_days,
+            ]
+        payload = json.dumps(
+            [dataclasses.asdict(record), options], default=str, sort_keys=True, ensure_ascii=False
+        )
+        return hashlib.sha256(payload.encode()).hexdigest()
+
+    def _match_by_url(self, record: StoryRecord) -> Article | None:
+        url = record.original_url.strip()
+        if not url or len(url) > 500:
+            return None
+        return Article.objects.filter(original_url=url).order_by("pk").first()
+
+    # -- photos --------------------------------------------------------------------------
+
+    def _download(self, record: StoryRecord, article: Article | None) -> _Media:
+        media = _Media()
+        hero = _hero(record)
+        if hero and existing_photo(hero.url) is None:
+            media.hero = self.downloader.download(hero.url)
+        for url in _image_urls(record.body_html)[:MAX_INLINE_IMAGES]:
+            if url not in media.inline and existing_photo(url) is None:
+                download = self.downloader.download(url)
+                if download:
+                    media.inline[url] = download
+        return media
+
+    def _hero_photo(
+        self, record: StoryRecord, media: _Media, article: Article | None
+    ) -> Photo | None:
+        """The story's hero Photo. A file already downloaded is never fetched again, but the
+        caption and credit belong to this story: another story's use of the same picture
+        keeps its own (a new Photo row sharing the file)."""
+        hero = _hero(record)
+        if hero is None:
+            return None
+        photographer, agency = self._credit_parts(hero, record)
+        # What the source says; where it says nothing, what the photo file itself carries
+        # (IPTC/XMP, read at download) stays.
+        given = {
+            "caption": hero.caption,
+            "alt_text": hero.alt[:300],
+            "photographer": photographer[:200],
+            "agency": agency[:200],
+        }
+        fields = {name: value for name, value in given.items() if value}
+        current = article.hero_photo if article is not None and article.hero_photo_id else None
+        if current is not None and current.source_url == hero.url and current.image:
+            changed = [name for name, value in fields.items() if getattr(current, name) != value]
+            for name in changed:
+                setattr(current, name, fields[name])
+            if changed:
+                current.save(update_fields=changed)
+            return current
+        photo = existing_photo(hero.url)
+        if photo is not None:
+            if all(getattr(photo, name) == value for name, value in fields.items()):
+                return photo
+            copy = Photo(
+                image=photo.image.name,
+                width=photo.width,
+                height=photo.height,
+                renditions=photo.renditions,
+                source_url=photo.source_url,
+                **{name: getattr(photo, name) for name in given} | fields,
+            )
+            copy.save()
+            return copy
+        if media.hero is None:
+            return None
+        return save_photo(
+            media.hero,
+            caption=hero.caption,
+            alt=hero.alt,
+            photographer=photographer,
+            agency=agency,
+        )
+
+    def _credit_parts(self, photo: PhotoRecord, record: StoryRecord) -> tuple[str, str]:
+        """(photographer, agency): as the source split them, else from "Name/Agency"."""
+        if photo.photographer or photo.agency:
+            return photo.photographer, photo.agency
+        credit = photo.credit.strip().strip("()").strip()
+        if "/" in credit:
+            name, _, agency = credit.partition("/")
+            return name.strip(), agency.strip()
+        if credit and (_ORGANIZATION_RE.search(credit) or credit == record.source_name):
+            return "", credit
+        return credit, ""
+
+    def _reference(self, photo: PhotoRecord, record: StoryRecord) -> dict[str, str]:
+        """A photo kept at its original URL, with caption and credit as separate values."""
+        photographer, agency = self._credit_parts(photo, record)
+        credit = photo.credit or "/".join(part for part in (photographer, agency) if part)
+        return {
+            "url": photo.url,
+            "caption": photo.caption,
+            "credit": credit,
+            "alt": photo.alt or photo.caption,
+            "photographer": photographer,
+            "agency": agency,
+        }
+
+    def _inline_photos(self, body: str, media: _Media) -> str:
+        """Point the body's images at local copies where there are some."""
+        urls = _image_urls(body)
+        if not urls:
+            return body
+        local: dict[str, Photo] = {}
+        for url in urls:
+            photo = existing_photo(url)
+            if photo is None and url in media.inline:
+                photo = save_photo(media.inline[url])
+            if photo is not None:
+                local[url] = photo
+        return _rewrite_images(body, local) if local else body
+
+    # -- writing -------------------------------------------------------------------------
+
+    def _write(
+        self,
+        record: StoryRecord,
+        item: ImportedItem | None,
+        article: Article | None,
+        media: _Media,
+        digest: str,
+        report: ImportReport,
+    ) -> Article:
+        now = timezone.now()
+        created = article is None
+        article = article or Article()
+        previous_status = article.status
+        publication = Publication.current()
+
+        hero = self._hero_photo(record, media, None if created else article)
+        hero_record = _hero(record)
+        references = (
+            []
+            if hero is not None or hero_record is None
+            else [self._reference(hero_record, record)]
+        )
+        body = record.body_html
+        if record.excerpt_only and not created and _longer(article.body_html, body):
+            body = article.body  # a feed's cut-off excerpt never replaces a full story
+        body = self._inline_photos(body, media)
+        for ref in references:
+            if ref["url"] not in body:
+                body = _reference_figure(ref) + body
+
+        source_name = record.source_name.strip()
+        if self.source is not None and not source_name:
+            source_name = self.source.name
+        if source_name.casefold() == publication.name.casefold():
+            source_name = ""  # the paper's own stories are not syndicated
+
+        article.headline = _headline(record)
+        article.dek = summarize(record.dek, 300) if record.dek else ""
+        if created:
+            article.slug = _free_slug(record)
+        article.body = body
+        article.body_format = Article.BodyFormat.HTML
+        article.section = self._section(record)
+        house = _is_house(record, publication)
+        article.writer = self._author(
+            record.writer,
+            record,
+            publication,
+            create=self.create_authors or house,
+            organization=house,
+        )
+        authors, free_text = self._bylines(record, publication)
+        article.byline_text = " and ".join(free_text)[:200]
+        article.source_name = source_name[:200]
+        if self.source is not None:
+            article.source_credit = self.source.credit_line
+        article.original_url = record.original_url if len(record.original_url) <= 500 else ""
+        article.hero_photo = hero
+        self._set_status_and_dates(article, record, item, created, now)
+        article.save()
+
+        Byline.objects.filter(article=article).delete()
+        Byline.objects.bulk_create(
+            Byline(article=article, author=author, position=position)
+            for position, author in enumerate(authors)
+        )
+        article.tags.set(self._tags(record))
+        comment_ids = self._comments(article, record, item.comment_ids if item else {})
+        self._redirects(article, record, report)
+
+        if item is None:
+            item = ImportedItem(
+                source=record.source[:200],
+                source_id=_source_id(record.source_id),
+                first_imported_at=now,
+            )
+        item.article = article
+        item.wire_source = self.source
+        item.content_hash = digest
+        item.original_url = article.original_url
+        item.photo_references = references
+        item.comment_ids = comment_ids
+        item.last_imported_at = now
+        item.save()
+        self._history(article, record, previous_status, created)
+        return article
+
+    def _history(
+        self, article: Article, record: StoryRecord, previous_status: str, created: bool
+    ) -> None:
+        """The desk's history of the story: a revision per import (so an update from the
+        source can be compared and undone) and the status change, by no one: by the import."""
+        verb = "Imported" if created else "Updated"
+        note = f"{verb} from {record.source}"[:200]
+        revision_create(article=article, user=None, note=note)
+        if created or previous_status != article.status:
+            StatusChange.objects.create(
+                article=article,
+                from_status="" if created else previous_status,
+                to_status=article.status,
+                published_at=article.published_at,
+                note=note,
+            )
+
+    def _set_status_and_dates(
+        self,
+        article: Article,
+        record: StoryRecord,
+        item: ImportedItem | None,
+        created: bool,
+        now: datetime,
+    ) -> None:
+        status = STATUSES[record.status]
+        published = record.published
+        embargo = record.embargoed_until
+        if embargo is None and self.source is not None and self.source.embargo_minutes:
+            arrived = item.first_imported_at if item else now
+            embargo = arrived + timedelta(minutes=self.source.embargo_minutes)
+        if embargo is not None and (published is None or embargo > published):
+            published = embargo
+        if status == Article.Status.PUBLISHED:
+            if published is None:
+                published = record.updated or now
+            if published > now:
+                status = Article.Status.SCHEDULED  # embargoed: goes live at its time
+        if self.mode == PublishMode.REVIEW and status in Article.LIVE_STATUSES:
+            status = Article.Status.IN_REVIEW
+        if self.mode == PublishMode.REVIEW and not created:
+            status = article.status  # the desk has already decided what to do with it
+        article.status = status
+        article.published_at = published
+        article.updated_at = record.updated
+        rights_days = self.source.rights_days if self.source is not None else None
+        ends = [record.expires] if record.expires else []
+        if rights_days:
+            ends.append((published or now) + timedelta(days=rights_days))
+        article.expires_at = min(ends) if ends else None
+
+    def _section(self, record: StoryRecord) -> Section:
+        if self.source is not None and self.source.section_id:
+            return self.source.section
+        name = plain_text(record.section).strip()[:80]
+        if not name:
+            name = PAGES_SECTION if record.kind == "page" else DEFAULT_SECTION
+        section = Section.objects.filter(name__iexact=name).order_by("pk").first()
+        if section is not None:
+            return section
+        base = slugify(name)[:70].strip("-") or "section"
+        if base in RESERVED_SLUGS:
+            base = f"{base}-section"
+        slug, n = base, 1
+        while slug in RESERVED_SLUGS or Section.objects.filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return Section.objects.create(name=name, slug=slug)
+
+    def _author(
+        self,
+        name: str,
+        record: StoryRecord,
+        publication: Publication,
+        *,
+        create: bool,
+        organization: bool = False,
+    ) -> Author | None:
+        name = plain_text(name).strip()[:120]
+        if not name:
+            return None
+        author = Author.objects.filter(name__iexact=name).order_by("pk").first()
+        if author is not None or not create:
+            return author
+        is_organization = (
+            organization
+            or name.casefold() in {record.source_name.casefold(), publication.name.casefold()}
+            or bool(_ORGANIZATION_RE.search(name))
+        )
+        return Author.objects.create(
+            name=name,
+            slug=unique_slug(Author, slugify(name) or "author"),
+            kind=Author.Kind.ORGANIZATION if is_organization else Author.Kind.PERSON,
+        )
+
+    def _bylines(
+        self, record: StoryRecord, publication: Publication
+    ) -> tuple[list[Author], list[str]]:
+        authors: list[Author] = []
+        free_text: list[str] = []
+        for name in dict.fromkeys(plain_text(n).strip() for n in record.bylines):
+            if not name:
+                continue
+            author = self._author(name, record, publication, create=self.create_authors)
+            if author is None:
+                free_text.append(name)
+            elif author not in authors:
+                authors.append(author)
+        return authors, free_text
+
+    def _tags(self, record: StoryRecord) -> list[Tag]:
+        tags: list[Tag] = []
+        for name in dict.fromkeys(plain_text(t).strip()[:80] for t in record.tags):
+            if not name:
+                continue
+            tag = Tag.objects.filter(name__iexact=name).order_by("pk").first()
+            if tag is None:
+                tag = Tag.objects.create(name=name, slug=unique_slug(Tag, slugify(name) or "topic"))
+            if tag not in tags:
+                tags.append(tag)
+        return tags
+
+    def _comments(
+        self, article: Article, record: StoryRecord, known: dict[str, int]
+    ) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        for index, raw in enumerate(record.comments, start=1):
+            key = raw.source_id or f"#{index}"
+            body = comment_text(raw.body_html)
+            fields = {
+                "author_name": (raw.author_name or "Anonymous")[:80],
+                "body": body,
+                "body_digest": body_digest(body),
+                "email": _valid_email(raw.author_email),
+                "created_at": raw.published or timezone.now(),
+            }
+            comment = None
+            if key in known:
+                comment = Comment.objects.filter(pk=known[key], article=article).first()
+            if comment is None:
+                status = Comment.Status.APPROVED if raw.approved else Comment.Status.PENDING
+                comment = Comment.objects.create(article=article, status=status, **fields)
+            else:
+                # Moderation done here since the last import stands; the text follows the source.
+                for name, value in fields.items():
+                    setattr(comment, name, value)
+                comment.save(update_fields=list(fields))
+            ids[key] = comment.pk
+        # Masthead's replies are one level deep: a reply to a reply joins its thread's root.
+        parents = {
+            raw.source_id or f"#{index}": raw.parent_source_id or ""
+            for index, raw in enumerate(record.comments, start=1)
+        }
+        for key, own in ids.items():
+            root, seen = parents.get(key, ""), {key}
+            while parents.get(root) and root not in seen:
+                seen.add(root)
+                root = parents[root]
+            parent = ids.get(root)
+            if parent is not None and parent != own:
+                Comment.objects.filter(pk=own).update(parent_id=parent)
+        return ids
+
+    def _redirects(self, article: Article, record: StoryRecord, report: ImportReport) -> None:
+        """The story's addresses on the old site answer with a 301 to its new one.
+
+        Only for stories readers could see there: a draft never had a public address.
+        """
+        if record.status != "published":
+            return
+        new_path = article.get_absolute_url()
+        for raw in record.old_urls:
+            path = old_path(raw)
+            if not path or path == new_path:
+                continue
+            existing = Redirect.objects.filter(old_path=path).first()
+            if existing is None:
+                Redirect.objects.create(old_path=path, article=article, is_automatic=True)
+            elif existing.article_id != article.pk:
+                report.warnings.append(f"{path} already redirects elsewhere; left as it was")
+
+
+# -- small helpers ----------------------------------------------------------------------------
+
+
+def old_path(value: str) -> str:
+    """An old address as a redirect keeps it: the path decoded, as ``request.path_info`` is.
+
+    Addresses with a query (``/?p=17``) are left out: a redirect matches the path alone, so
+    every such address would land on the same story.
+    """
+    parts = urlsplit((value or "").strip())
+    if parts.query or not parts.path.startswith("/"):
+        return ""
+    path = unquote(parts.path)
+    try:
+        validate_old_path(path)
+    except ValidationError:
+        return ""
+    return path if len(path) <= 500 else ""
+
+
+def comment_text(html: str) -> str:
+    """A comment body as the plain text the comments app stores: paragraphs kept apart."""
+    html = re.sub(r"<br\s*/?>", "\n", html or "", flags=re.IGNORECASE)
+    blocks = re.split(r"</p\s*>|</blockquote\s*>|</li\s*>", html, flags=re.IGNORECASE)
+    paragraphs = []
+    for block in blocks:
+        lines = [plain_text(line) for line in block.split("\n")]
+        text = "\n".join(line for line in lines if line)
+        if text:
+            paragraphs.append(text)
+    return "\n\n".join(paragraphs)[:5000]
+
+
+def _valid_email(value: str) -> str:
+    value = (value or "").strip()
+    if not value or len(value) > 254:
+        return ""
+    try:
+        validate_email(value)
+    except ValidationError:
+        return ""
+    return value
+
+
+def _source_id(value: str) -> str:
+    value = value.strip()
+    # A key longer than the column (some feeds use whole URLs with tracking) is hashed.
+    return value if len(value) <= 500 else "sha256:" + hashlib.sha256(value.encode()).hexdigest()
+
+
+def _headline(record: StoryRecord) -> str:
+    headline = plain_text(record.headline)
+    if not headline:
+        headline = summarize(plain_text(record.body_html), 100) or "Untitled story"
+    return summarize(headline, 200)
+
+
+def _free_slug(record: StoryRecord) -> str:
+    candidate = slugify(unquote(record.slug or ""))[:120].strip("-")
+    if candidate and not Article.objects.filter(slug=candidate).exists():
+        return candidate
+    return unique_slug(Article, candidate or _headline(record))
+
+
+def _hero(record: StoryRecord) -> PhotoRecord | None:
+    """The first photo with a web address; others (file:, data:) are never fetched or kept."""
+    return next((photo for photo in record.photos if is_web_url(photo.url)), None)
+
+
+def _is_house(record: StoryRecord, publication: Publication) -> bool:
+    """Whether the writer is the publication or agency itself, not a person."""
+    writer = record.writer.strip().casefold()
+    return bool(writer) and writer in {publication.name.casefold(), record.source_name.casefold()}
+
+
+def _longer(existing_html: str, new_html: str) -> bool:
+    return len(plain_text(existing_html)) > len(plain_text(new_html))
+
+
+def _image_urls(body: str) -> list[str]:
+    return list(dict.fromkeys(unescape(url) for url in _IMG_SRC_RE.findall(body or "")))
+
+
+def _rewrite_images(body: str, local: dict[str, Photo]) -> str:
+    try:
+        root = lxml.html.fragment_fromstring(body, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return body
+    for image in root.iter("img"):
+        photo = local.get(image.get("src", ""))
+        if photo is None:
+            continue
+        image.set("src", photo.url_for_width(960))
+        if photo.width and photo.height:
+            shown = min(photo.width, 960)
+            image.set("width", str(shown))
+            image.set("height", str(round(photo.height * shown / photo.width)))
+        if not image.get("alt") and photo.alt_text:
+            image.set("alt", photo.alt_text)
+    text = escape(root.text or "")
+    return text + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+
+
+def _reference_figure(ref: dict[str, str]) -> str:
+    caption = escape(ref["caption"])
+    if ref["credit"]:
+        caption = f"{caption} <small>({escape(ref['credit'])})</small>".strip()
+    figcaption = f"<figcaption>{caption}</figcaption>" if caption else ""
+    return (
+        f'<figure><img src="{escape(ref["url"])}" alt="{escape(ref["alt"])}">{figcaption}</figure>'
+    )
+
+
+def _describe(record: StoryRecord) -> str:
+    headline = plain_text(record.headline)[:60] or "untitled"
+    return f"{record.source_id[:80]} {headline!r}"
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return "; ".join(exc.messages)
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+__all__ = ["ImportReport", "ItemError", "Outcome", "PublishMode", "load_records"]
