@@ -1,13 +1,14 @@
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db import models
 
 
 def normalize_path(value: str) -> str:
-    """The path part of a site address, as Django sees it in ``request.path``.
+    """The path part of a site address, as Django sees it in ``request.path``: decoded, so
+    ``/caf%C3%A9/`` and ``/café/`` are the same address.
 
     A full address (``https://old.example/2019/05/story/?p=3``) keeps only its path, so lists of
     old addresses exported from another platform can be pasted or imported as they are.
@@ -19,7 +20,7 @@ def normalize_path(value: str) -> str:
     path = parts.path if (parts.scheme or parts.netloc) else value.split("?", 1)[0].split("#", 1)[0]
     if not path.startswith("/"):
         path = "/" + path
-    return path
+    return unquote(path)
 
 
 def validate_old_path(value: str) -> None:

@@ -245,3 +245,13 @@ def test_contributors_cannot_import_redirects(client):
     )
     assert response.status_code == 403
     assert not Redirect.objects.exists()
+
+
+def test_percent_encoded_old_addresses_match_what_readers_request(client):
+    redirect = Redirect(old_path="/2019/05/caf%C3%A9-opens%20today/", new_path="/city/")
+    redirect.full_clean()
+    redirect.save()
+    assert redirect.old_path == "/2019/05/café-opens today/"
+    response = client.get("/2019/05/caf%C3%A9-opens%20today/")
+    assert response.status_code == 301
+    assert response["Location"] == "/city/"
