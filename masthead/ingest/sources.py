@@ -146,3 +146,16 @@ def wire_sources_poll_due(*, now: datetime | None = None) -> list[tuple[WireSour
     """Poll every active source whose interval has passed since its last poll."""
     now = now or timezone.now()
     return [(source, wire_source_poll(source=source, now=now)) for source in wire_sources_due(now)]
+
+
+def require_migrated_database() -> None:
+    """Stop before writing when the database lacks tables the import needs, with the fix."""
+    from django.core.management.base import CommandError
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        raise CommandError(
+            "The database is not up to date: run `masthead migrate` first. Nothing was imported."
+        )

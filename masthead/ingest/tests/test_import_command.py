@@ -242,3 +242,18 @@ def test_photos_from_the_local_server_through_the_command(image_server, tmp_path
     assert "note: photo kept as a reference" in err and "not-an-image.jpg" in err
     run("wxr", str(path), "--no-download", "--source-label", "second-copy")
     assert Article.objects.count() == 6  # matched again by original URL, not duplicated
+
+
+@pytest.mark.django_db(transaction=True)
+def test_import_into_an_unmigrated_database_stops_with_the_fix(tmp_path):
+    from django.db import connection
+
+    feed = tmp_path / "feed.xml"
+    feed.write_text("<rss version='2.0'><channel><title>x</title></channel></rss>")
+    call_command("migrate", "ingest", "zero", verbosity=0)
+    try:
+        with pytest.raises(CommandError, match="run `masthead migrate` first"):
+            call_command("import", "rss", str(feed))
+        assert "ingest_importeditem" not in connection.introspection.table_names()
+    finally:
+        call_command("migrate", verbosity=0)

@@ -13,7 +13,12 @@ from tqdm import tqdm
 from masthead.ingest.formats import FORMATS
 from masthead.ingest.loader import ImportReport, Outcome, PublishMode, load_records
 from masthead.ingest.records import ImportFileError, StoryRecord
-from masthead.ingest.sources import SITE_EXPORTS, OpenedSource, open_source
+from masthead.ingest.sources import (
+    SITE_EXPORTS,
+    OpenedSource,
+    open_source,
+    require_migrated_database,
+)
 
 # Fewer stories than this finish before a progress bar would be worth drawing.
 PROGRESS_FROM = 50
@@ -98,6 +103,8 @@ class Command(BaseCommand):
         fmt: str = options["format"]
         as_json = options["output"] == "json"
         tz = _zone(options["time_zone"]) if options["time_zone"] else None
+        if not options["dry_run"]:
+            require_migrated_database()
         # Every source is read and checked before the first story is written.
         opened: list[OpenedSource] = []
         for location in options["sources"]:

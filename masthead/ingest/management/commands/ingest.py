@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from masthead.ingest.models import WireSource
-from masthead.ingest.sources import wire_sources_poll_due
+from masthead.ingest.sources import require_migrated_database, wire_sources_poll_due
 
 
 class Command(BaseCommand):
@@ -32,6 +32,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        require_migrated_database()
         if not options["loop"]:
             self._poll()
             return
