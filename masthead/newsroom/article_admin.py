@@ -30,6 +30,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from masthead import text
+from masthead.photos.admin import thumbnail_tag
 
 from . import corrections, preview, revisions, workflow
 from .dates import long_date
@@ -337,14 +338,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description="Photo")
     def hero(self, article: Article) -> str:
-        photo = article.hero_photo
-        if not photo or not photo.image:
-            return "—"
-        return format_html(
-            '<img src="{}" alt="" width="64" height="{}" loading="lazy">',
-            photo.small_url,
-            round(64 * photo.height / photo.width) if photo.width else 40,
-        )
+        return thumbnail_tag(article.hero_photo, 64)
 
     @admin.display(description="Preview")
     def preview_link(self, article: Article) -> str:

@@ -5,6 +5,18 @@ from .forms import PhotoForm
 from .models import Photo
 
 
+def thumbnail_tag(photo: Photo | None, width: int) -> str:
+    """A small lazy ``<img>`` of a photo for admin lists, or a dash when there is none."""
+    if photo is None or not photo.image:
+        return "—"
+    return format_html(
+        '<img src="{}" alt="" width="{}" height="{}" loading="lazy">',
+        photo.small_url,
+        width,
+        round(width * photo.height / photo.width) if photo.width else round(width * 2 / 3),
+    )
+
+
 @admin.register(Photo)
 class PhotoAdmin(admin.ModelAdmin):
     form = PhotoForm
@@ -46,13 +58,7 @@ class PhotoAdmin(admin.ModelAdmin):
 
     @admin.display(description="Photo")
     def thumbnail(self, photo: Photo) -> str:
-        if not photo.image:
-            return "—"
-        return format_html(
-            '<img src="{}" alt="" width="96" height="{}" loading="lazy">',
-            photo.small_url,
-            round(96 * photo.height / photo.width) if photo.width else 64,
-        )
+        return thumbnail_tag(photo, 96)
 
     @admin.display(description="Preview")
     def preview(self, photo: Photo) -> str:
