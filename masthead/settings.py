@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "masthead.photos",
     "masthead.comments",
     "masthead.distribution",
+    "masthead.search",
     "masthead.ops",
     "masthead.demo",
     "django.contrib.admin",
@@ -136,6 +137,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

@@ -20,7 +20,11 @@ if settings.SERVE_MEDIA:
     urlpatterns.append(
         re_path(rf"^{prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     )
-urlpatterns.append(path("", include("masthead.newsroom.urls")))
+urlpatterns += [
+    path("search/", include("masthead.search.urls")),
+    path("", include("masthead.distribution.urls")),
+    path("", include("masthead.newsroom.urls")),
+]
 
 
 handler404 = "masthead.views.page_not_found"

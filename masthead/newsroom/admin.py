@@ -65,7 +65,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         (
             "Publishing",
-            {"fields": ["status", "published_at", "updated_at", "comments_enabled"]},
+            {"fields": ["status", "published_at", "updated_at", "comments_enabled", "noindex"]},
         ),
         (
             "Figures",

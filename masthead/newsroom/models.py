@@ -67,6 +67,14 @@ class Publication(models.Model):
     site_url = models.URLField(
         "site address", blank=True, help_text="Public address, such as https://news.example."
     )
+    feed_full_text = models.BooleanField(
+        "full text in feeds",
+        default=False,
+        help_text=(
+            "Put whole stories in the RSS, Atom and JSON feeds instead of summaries. Stories "
+            "from news services are always summarized: their licences rarely allow more."
+        ),
+    )
 
     class Meta:
         verbose_name = "publication"
@@ -228,6 +236,11 @@ class Article(models.Model):
     word_count = models.PositiveIntegerField(default=0, editable=False)
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
     comments_enabled = models.BooleanField(default=True)
+    noindex = models.BooleanField(
+        "hide from search engines",
+        default=False,
+        help_text="Keep the story out of sitemaps and ask search engines not to index it.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -10,7 +10,8 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.shortcuts import get_object_or_404, render
 
 from masthead.comments.models import Comment
-from masthead.distribution.structured_data import absolute_url, news_article, open_graph
+from masthead.distribution.structured_data import absolute_url
+from masthead.search.related import related_stories
 
 from .models import Article, Author, Section, Tag
 
@@ -85,8 +86,7 @@ def article_detail(
             "recent_posts": recent,
             "comments": comments,
             "canonical_url": absolute_url(request, canonical),
-            "json_ld": news_article(request, article),
-            "open_graph": open_graph(request, article),
+            "related_stories": related_stories(article),
         },
     )
 
