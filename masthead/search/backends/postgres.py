@@ -138,7 +138,7 @@ class Results(SearchResults):
             Hit(
                 article=article,
                 headline_html=marked_html(article.headline_marked),
-                snippet_html=marked_html(unescape(article.snippet_marked)),
+                snippet_html=marked_html(" ".join(unescape(article.snippet_marked).split())),
             )
             for article in rows
         ]

@@ -23,7 +23,18 @@ from ..results import MARK_END, MARK_START, Hit, SearchResults, marked_html
 TABLE = "search_storytext"
 COLUMNS = ("headline", "dek", "bylines", "body", "tags")
 HEADLINE_COLUMN, BODY_COLUMN = 0, 3
-WEIGHTS = "10.0, 4.0, 4.0, 2.0, 1.0"
+# FTS5's bm25() weighs term counts, not scores: a body repeating a word ten times would
+# outweigh a headline. So each group of columns is scored on its own (bm25 saturates as a
+# word repeats) and the scores are weighed like PostgreSQL's A, B, C and D weights.
+RANK = " + ".join(
+    f"{weight} * bm25({TABLE}, {columns})"
+    for weight, columns in (
+        (10.0, "1, 0, 0, 0, 0"),  # headline
+        (4.0, "0, 1, 1, 0, 0"),  # dek and bylines
+        (1.0, "0, 0, 0, 1, 0"),  # body
+        (0.5, "0, 0, 0, 0, 1"),  # tags
+    )
+)
 BATCH = 500
 
 
@@ -104,7 +115,7 @@ class Results(SearchResults):
         # The visible stories (live, filtered) as a subquery: visibility stays decided in one
         # place, ArticleQuerySet.live().
         sql, params = stories.order_by().values("pk", "published_at").query.sql_with_params()
-        self._from = f"{TABLE} JOIN ({sql}) AS visible ON visible.id = {TABLE}.rowid"
+        self._from = f"{TABLE} JOIN ({sql}) AS visible ON visible.pk = {TABLE}.rowid"
         self._params = [*params, query.to_fts5()]
 
     def _count_hits(self) -> int:
@@ -122,7 +133,7 @@ class Results(SearchResults):
                 f"highlight({TABLE}, {HEADLINE_COLUMN}, %s, %s), "
                 f"snippet({TABLE}, {BODY_COLUMN}, %s, %s, '…', 32) "
                 f"FROM {self._from} WHERE {TABLE} MATCH %s "
-                f"ORDER BY bm25({TABLE}, {WEIGHTS}), visible.published_at DESC, "
+                f"ORDER BY {RANK}, visible.published_at DESC, "
                 f"{TABLE}.rowid DESC LIMIT %s OFFSET %s",
                 [MARK_START, MARK_END, MARK_START, MARK_END, *self._params, limit, offset],
             )
