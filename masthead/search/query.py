@@ -142,8 +142,19 @@ def keywords(text: str, *, limit: int = 8, stop_words: frozenset[str] = frozense
     return seen
 
 
-def any_of(words: list[str]) -> ParsedQuery:
-    """A query matching stories with at least one of ``words``."""
-    return ParsedQuery(
-        text=" or ".join(words), groups=[[Clause(words=(word,))] for word in words if word]
-    )
+def any_two_of(words: list[str]) -> ParsedQuery:
+    """A query matching stories that have at least two of ``words`` (or the one word given).
+
+    Two shared distinctive words say far more about two stories than one does, and the
+    query stays selective enough to be cheap on a large archive.
+    """
+    words = [word for word in dict.fromkeys(words) if word]
+    if len(words) < 2:
+        groups = [[Clause(words=(word,))] for word in words]
+    else:
+        groups = [
+            [Clause(words=(first,)), Clause(words=(second,))]
+            for i, first in enumerate(words)
+            for second in words[i + 1 :]
+        ]
+    return ParsedQuery(text=" ".join(words), groups=groups)

@@ -1,25 +1,32 @@
 """Related stories for a story page, from its own database in one query.
 
-Candidates are live stories from around the same time that share a tag, share words of the
-headline (full-text match) or share the section. They are scored 3 points a shared tag,
-2 for similar words and 1 for the same section, and the latest of the best come first.
+Candidates are live stories from around the same time that share a tag or two words of the
+headline (a full-text match), and the section's stories of the weeks around. They score
+3 points a shared tag, 2 for similar words and 1 for the same section, and the latest of the
+best come first. Each source of candidates is an index lookup bounded in time, so the cost
+follows the number of stories around that time, not the size of the archive.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models.functions import Coalesce
 
 from masthead.newsroom.models import Article
 
 from . import backends
-from .query import any_of, keywords
+from .query import any_two_of, keywords
 
 RELATED_COUNT = 4
+# Distinctive headline words looked for in other stories (any two of them: 15 pairs at most).
+KEYWORDS = 6
 # Related stories come from a window around the story's date: it keeps the candidates few on
 # a large archive, and news from years apart is seldom what a reader wants next.
-WINDOW = timedelta(days=365)
+WINDOW = timedelta(days=180)
+# Stories of the same section with nothing else in common come only from the weeks around.
+SECTION_WINDOW = timedelta(days=14)
 
 # Words too common to say two English headlines are about the same thing.
 STOP_WORDS = frozenset(
@@ -39,22 +46,46 @@ def related_stories(article: Article, *, limit: int = RELATED_COUNT) -> list[Art
     Uses the story's prefetched tags, so it costs one query.
     """
     tag_ids = [tag.pk for tag in article.tags.all()]
-    words = keywords(article.headline, stop_words=STOP_WORDS)
-    candidates = Q(section_id=article.section_id)
+    words = keywords(article.headline, limit=KEYWORDS, stop_words=STOP_WORDS)
+    moment = article.published_at or article.created_at
+    span = (moment - WINDOW, moment + WINDOW)
+    # Each source of candidates is an index lookup bounded by the window; their union is the
+    # candidate set, so the outer query reads only those stories.
+    sources = [
+        Article.objects.filter(
+            section_id=article.section_id,
+            published_at__range=(moment - SECTION_WINDOW, moment + SECTION_WINDOW),
+        )
+        .order_by()
+        .values("pk")
+    ]
     shared_tags = Value(0)
     similar = Value(0)
     if tag_ids:
-        candidates |= Q(tags__in=tag_ids)
-        shared_tags = Count("tags", filter=Q(tags__in=tag_ids), distinct=True)
+        tagged = Article.tags.through.objects.filter(tag_id__in=tag_ids)
+        sources.append(
+            tagged.filter(article__published_at__range=span).order_by().values("article_id")
+        )
+        shared_tags = Coalesce(
+            Subquery(
+                tagged.filter(article_id=OuterRef("pk"))
+                .order_by()
+                .values("article_id")
+                .annotate(shared=Count("tag_id"))
+                .values("shared")[:1],
+                output_field=IntegerField(),
+            ),
+            0,
+        )
     if words:
-        matching = backends.current().matching_ids(any_of(words))
-        candidates |= Q(pk__in=matching)
+        matching = backends.current().matching_ids(any_two_of(words), published=span)
+        sources.append(matching)
         similar = Case(When(pk__in=matching, then=Value(2)), default=Value(0))
-    moment = article.published_at or article.created_at
+    candidates = sources[0].union(*sources[1:]) if len(sources) > 1 else sources[0]
     stories = (
         Article.objects.live()
         .exclude(pk=article.pk)
-        .filter(candidates, published_at__gte=moment - WINDOW, published_at__lte=moment + WINDOW)
+        .filter(pk__in=candidates)
         .annotate(
             shared_tags=shared_tags,
             similar=similar,

@@ -7,6 +7,7 @@ weights (1.0, 0.4, 0.2, 0.1) then rank a headline match above any number of body
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from html import unescape
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
@@ -42,8 +43,8 @@ def _vector_sql(where: str) -> str:
     tag, article_tags = Tag._meta.db_table, Article.tags.through._meta.db_table
     vectors = StoryVector._meta.db_table
     return f"""
-        INSERT INTO {vectors} (article_id, vector)
-        SELECT a.id,
+        INSERT INTO {vectors} (article_id, published_at, vector)
+        SELECT a.id, a.published_at,
             setweight(to_tsvector(%(config)s::regconfig, a.headline), 'A')
             || setweight(to_tsvector(%(config)s::regconfig, concat_ws(' ',
                 a.dek, a.byline_text, a.source_name,
@@ -58,7 +59,8 @@ def _vector_sql(where: str) -> str:
                 '')), 'D')
         FROM {article} a
         {where}
-        ON CONFLICT (article_id) DO UPDATE SET vector = EXCLUDED.vector
+        ON CONFLICT (article_id) DO UPDATE
+            SET vector = EXCLUDED.vector, published_at = EXCLUDED.published_at
     """  # noqa: S608 - table names come from the models, values are parameters
 
 
@@ -93,9 +95,11 @@ def _tsquery(query: ParsedQuery) -> SearchQuery:
     return SearchQuery(query.to_websearch(), search_type="websearch", config=text_search_config())
 
 
-def matching_ids(query: ParsedQuery) -> QuerySet:
-    """Ids of the stories that match ``query``, as a subquery."""
-    return StoryVector.objects.filter(vector=_tsquery(query)).values("article_id")
+def matching_ids(query: ParsedQuery, *, published: tuple[datetime, datetime]) -> QuerySet:
+    """Ids of the stories published in that span that match ``query``, as a subquery."""
+    return StoryVector.objects.filter(vector=_tsquery(query), published_at__range=published).values(
+        "article_id"
+    )
 
 
 def _body_text() -> Func:

@@ -8,6 +8,7 @@ match ranks above any number of body matches.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from itertools import islice
 
 from django.db import connection
@@ -103,10 +104,15 @@ def rebuild() -> int:
     return count
 
 
-def matching_ids(query: ParsedQuery) -> RawSQL:
-    """Ids of the stories that match ``query``, as a subquery."""
+def matching_ids(query: ParsedQuery, *, published: tuple[datetime, datetime]) -> QuerySet:
+    """Ids of the stories published in that span that match ``query``, as a subquery."""
     sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608 - our table name
-    return RawSQL(sql, [query.to_fts5()])  # noqa: S611 - the query is a parameter
+    matches = RawSQL(sql, [query.to_fts5()])  # noqa: S611 - the query is a parameter
+    return (
+        Article.objects.filter(pk__in=matches, published_at__range=published)
+        .order_by()
+        .values("pk")
+    )
 
 
 class Results(SearchResults):

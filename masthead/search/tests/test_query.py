@@ -5,7 +5,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from masthead.search.query import MAX_WORDS, any_of, keywords, parse_query
+from masthead.search.query import MAX_WORDS, any_two_of, keywords, parse_query
 
 # What the engine syntaxes may contain once a query has been read: words, quotes around them,
 # the operators we write, parentheses we write, spaces.
@@ -67,9 +67,12 @@ def test_keywords_skip_short_and_stop_words_and_repeats():
     assert words == ["ferry", "returns", "riders", "cheer", "mayor"]
 
 
-def test_any_of_matches_either_word():
-    assert any_of(["ferry", "pier"]).to_fts5() == '("ferry") OR ("pier")'
-    assert any_of(["ferry", "pier"]).to_websearch() == "ferry or pier"
+def test_any_two_of_needs_two_of_the_words():
+    query = any_two_of(["ferry", "pier", "storm"])
+    assert query.to_websearch() == "ferry pier or ferry storm or pier storm"
+    assert query.to_fts5() == '("ferry" "pier") OR ("ferry" "storm") OR ("pier" "storm")'
+    assert any_two_of(["ferry"]).to_websearch() == "ferry"
+    assert any_two_of([]).is_empty
 
 
 @given(st.text(max_size=300))

@@ -37,16 +37,18 @@ def test_similar_headlines_are_related_without_shared_tags_or_section(newsroom):
     story = make_article(section=newsroom["city"], headline="Lighthouse keeper retires")
     similar = make_article(section=newsroom["sports"], headline="New keeper for the lighthouse")
     unrelated = make_article(section=newsroom["sports"], headline="Cup final tonight")
+    one_word = make_article(section=newsroom["sports"], headline="Lighthouse run on Sunday")
     related = _related(story)
     assert similar.pk in related
     assert unrelated.pk not in related
+    assert one_word.pk not in related  # one shared word says little
 
 
 def test_tags_outrank_words_which_outrank_the_section(newsroom):
     tag = make_tag(name="Waterfront")
     story = make_article(section=newsroom["city"], headline="Lighthouse keeper retires", tags=[tag])
     same_section = make_article(section=newsroom["city"], headline="Council meets")
-    similar_words = make_article(section=newsroom["sports"], headline="Lighthouse run")
+    similar_words = make_article(section=newsroom["sports"], headline="Lighthouse keeper run")
     shared_tag = make_article(section=newsroom["sports"], headline="Pier market", tags=[tag])
     assert _related(story) == [shared_tag.pk, similar_words.pk, same_section.pk]
 
