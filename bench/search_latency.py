@@ -137,7 +137,8 @@ def realistic_queries(
     Words come from every band of frequency: common newsroom words (in a third of stories
     or more), topic words, and the specific names and terms most searches are for.
     """
-    start = len(set(FUNCTION_WORDS))
+    # From "city" on: nobody searches a news site for "said", the first newsroom word.
+    start = len(set(FUNCTION_WORDS)) + 1
     common, middle = words[start : start + 60], words[start + 60 : start + 2000]
     rare = words[start + 2000 : start + 20000]
     people = [f"{first} {last}" for first in FIRST_NAMES for last in LAST_NAMES]

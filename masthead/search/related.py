@@ -20,8 +20,8 @@ from . import backends
 from .query import any_two_of, keywords
 
 RELATED_COUNT = 4
-# Distinctive headline words looked for in other stories (any two of them: 15 pairs at most).
-KEYWORDS = 6
+# Distinctive headline words looked for in other stories (any two of them: 6 pairs at most).
+KEYWORDS = 4
 # Related stories come from a window around the story's date: it keeps the candidates few on
 # a large archive, and news from years apart is seldom what a reader wants next.
 WINDOW = timedelta(days=180)
@@ -46,7 +46,10 @@ def related_stories(article: Article, *, limit: int = RELATED_COUNT) -> list[Art
     Uses the story's prefetched tags, so it costs one query.
     """
     tag_ids = [tag.pk for tag in article.tags.all()]
-    words = keywords(article.headline, limit=KEYWORDS, stop_words=STOP_WORDS)
+    # The longest words of the headline: longer words are rarer, so more telling and cheaper
+    # to look up.
+    words = sorted(keywords(article.headline, stop_words=STOP_WORDS), key=len, reverse=True)
+    words = words[:KEYWORDS]
     moment = article.published_at or article.created_at
     span = (moment - WINDOW, moment + WINDOW)
     # Each source of candidates is an index lookup bounded by the window; their union is the
@@ -86,12 +89,13 @@ def related_stories(article: Article, *, limit: int = RELATED_COUNT) -> list[Art
         Article.objects.live()
         .exclude(pk=article.pk)
         .filter(pk__in=candidates)
-        .annotate(
+        # alias(), not annotate(): each part is computed once, for the ordering only.
+        .alias(
             shared_tags=shared_tags,
             similar=similar,
             same_section=Case(When(section_id=article.section_id, then=Value(1)), default=Value(0)),
         )
-        .annotate(score=F("shared_tags") * 3 + F("similar") + F("same_section"))
+        .alias(score=F("shared_tags") * 3 + F("similar") + F("same_section"))
         .select_related("section")
         .only("headline", "slug", "published_at", "created_at", "section__slug", "section__name")
         .order_by("-score", "-published_at", "-pk")

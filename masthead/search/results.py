@@ -13,6 +13,12 @@ from masthead.newsroom.models import Article
 
 from .query import ParsedQuery
 
+# Relevance ranks the newest RANK_WINDOW matches; any older matches follow them by date. Ranking
+# reads every ranked story's index entry, so a word found in half the archive would otherwise
+# cost a read of half the archive; and on a news site the newest good matches are what
+# readers look for.
+RANK_WINDOW = 1000
+
 # The engines mark matches with these private-use characters; the marks become <mark> only
 # after the text around them has been escaped, so stored text can never inject HTML.
 MARK_START = "\ue000"

@@ -12,10 +12,14 @@ from html import unescape
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Func, QuerySet, Value
+from django.db.models import Case, F, Func, QuerySet, Value, When, Window
+from django.db.models.expressions import OrderBy
+from django.db.models.functions import RowNumber
+from django.db.models.lookups import LessThanOrEqual
 
 from masthead.newsroom.models import Article, Author, Byline, Publication, Tag
 
+from .. import results
 from ..models import StoryVector
 from ..query import ParsedQuery
 from ..results import MARK_END, MARK_START, Hit, SearchResults, marked_html
@@ -118,11 +122,23 @@ class Results(SearchResults):
         return self._matching.count()
 
     def _fetch(self, offset: int, limit: int) -> list[Hit]:
+        rank = SearchRank(F("search_vector__vector"), self._tsquery)
+        if self.count() > results.RANK_WINDOW:
+            # Number the matches newest first and rank only the window's: the others get no
+            # rank and follow by date. Numbering needs no vector; ranking reads each one.
+            newest = Window(RowNumber(), order_by=[F("published_at").desc(), F("pk").desc()])
+            in_window = LessThanOrEqual(newest, Value(results.RANK_WINDOW))
+            rank = Case(When(in_window, then=rank), default=None)
+        # First the page's ids, sorting narrow rows; then those stories with their snippets.
+        ids = list(
+            self._matching.order_by(
+                OrderBy(rank, descending=True, nulls_last=True), "-published_at", "-pk"
+            ).values_list("pk", flat=True)[offset : offset + limit]
+        )
         marks = {"start_sel": MARK_START, "stop_sel": MARK_END, "config": self._config}
-        rows = (
-            self._matching.for_listing()
+        stories = (
+            Article.objects.for_listing()
             .annotate(
-                rank=SearchRank(F("search_vector__vector"), self._tsquery),
                 headline_marked=SearchHeadline(
                     "headline", self._tsquery, highlight_all=True, **marks
                 ),
@@ -136,13 +152,14 @@ class Results(SearchResults):
                     **marks,
                 ),
             )
-            .order_by("-rank", "-published_at", "-pk")[offset : offset + limit]
+            .in_bulk(ids)
         )
         return [
             Hit(
-                article=article,
-                headline_html=marked_html(article.headline_marked),
-                snippet_html=marked_html(" ".join(unescape(article.snippet_marked).split())),
+                article=stories[pk],
+                headline_html=marked_html(stories[pk].headline_marked),
+                snippet_html=marked_html(" ".join(unescape(stories[pk].snippet_marked).split())),
             )
-            for article in rows
+            for pk in ids
+            if pk in stories
         ]

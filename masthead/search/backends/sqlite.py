@@ -18,6 +18,7 @@ from django.db.models.expressions import RawSQL
 from masthead import text
 from masthead.newsroom.models import Article
 
+from .. import results
 from ..query import ParsedQuery
 from ..results import MARK_END, MARK_START, Hit, SearchResults, marked_html
 
@@ -132,16 +133,39 @@ class Results(SearchResults):
             )
             return cursor.fetchone()[0]
 
+    def _ranked_since(self) -> str | None:
+        """Publication time of the oldest match ranked by relevance, when not all of them are
+        (see RANK_WINDOW); kept as SQLite stores it, to compare with the stored times."""
+        if self.count() <= results.RANK_WINDOW:
+            return None
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT visible.published_at FROM {self._from} WHERE {TABLE} MATCH %s "  # noqa: S608
+                "ORDER BY visible.published_at DESC, visible.pk DESC LIMIT 1 OFFSET %s",
+                [*self._params, results.RANK_WINDOW - 1],
+            )
+            return cursor.fetchone()[0]
+
     def _fetch(self, offset: int, limit: int) -> list[Hit]:
+        since = self._ranked_since()
+        # Only the window's stories are ranked; the others follow, newest first.
+        order, order_params = RANK, []
+        if since is not None:
+            order = (
+                "CASE WHEN visible.published_at >= %s THEN 0 ELSE 1 END, "
+                f"CASE WHEN visible.published_at >= %s THEN {RANK} END"
+            )
+            order_params = [since, since]
+        marks = [MARK_START, MARK_END, MARK_START, MARK_END]
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT {TABLE}.rowid, "  # noqa: S608
                 f"highlight({TABLE}, {HEADLINE_COLUMN}, %s, %s), "
                 f"snippet({TABLE}, {BODY_COLUMN}, %s, %s, '…', 32) "
                 f"FROM {self._from} WHERE {TABLE} MATCH %s "
-                f"ORDER BY {RANK}, visible.published_at DESC, "
+                f"ORDER BY {order}, visible.published_at DESC, "
                 f"{TABLE}.rowid DESC LIMIT %s OFFSET %s",
-                [MARK_START, MARK_END, MARK_START, MARK_END, *self._params, limit, offset],
+                [*marks, *self._params, *order_params, limit, offset],
             )
             rows = cursor.fetchall()
         stories = Article.objects.for_listing().in_bulk([row[0] for row in rows])

@@ -26,12 +26,6 @@ def create_engine_objects(apps, schema_editor):
             "CREATE INDEX IF NOT EXISTS search_storyvector_vector_gin "
             "ON search_storyvector USING gin (vector)"
         )
-        # Keep vectors (compressed) in the table's pages instead of TOAST: ranking reads every
-        # matching vector, and a TOAST fetch per row made it several times slower.
-        schema_editor.execute(
-            "ALTER TABLE search_storyvector ALTER COLUMN vector SET STORAGE MAIN, "
-            "SET (toast_tuple_target = 8160)"
-        )
     elif vendor == "sqlite":
         schema_editor.execute(FTS5_TABLE)
 

@@ -314,3 +314,23 @@ def test_rebuild_command_indexes_stories_saved_without_signals(publication):
     assert "Indexed 3 stories" in output.getvalue()
     assert search_stories("kayak").count() == 3
     assert search_stories("paddling").count() == 3
+
+
+def test_beyond_the_rank_window_older_matches_follow_by_date(publication, monkeypatch):
+    monkeypatch.setattr("masthead.search.results.RANK_WINDOW", 2)
+    section = make_section()
+    now = timezone.now()
+
+    def story(headline, body, days):
+        return make_article(section=section, headline=headline, body=body + " " + FILLER,
+                            published_at=now - timedelta(days=days))  # fmt: skip
+
+    newest_body = story("Weekly notes", "The marina opened early.", 1)
+    newer_headline = story("Marina opens early", "Spring arrives.", 2)
+    older_body = story("Council notes", "The marina stayed shut.", 3)
+    oldest_headline = story("Marina gets new docks", "Work began.", 4)
+    results = search_stories("marina")
+    assert results.count() == 4
+    # The two newest are ranked (headline first), the older two follow by date.
+    assert _ids(results) == [newer_headline.pk, newest_body.pk, older_body.pk, oldest_headline.pk]
+    assert [hit.article.pk for hit in results[2:4]] == [older_body.pk, oldest_headline.pk]
