@@ -12,7 +12,8 @@ class StoryVector(models.Model):
     It lives in its own table rather than on Article so that story pages and listings never
     carry the vector, and so that rebuilding it never touches the story rows. On SQLite the
     table stays empty: the FTS5 table ``search_storytext`` (made by this app's migration) does
-    the same job there. Its GIN index is made by the migration too, on PostgreSQL only.
+    the same job there. Its GIN index is made by the migration too, on PostgreSQL only, and it
+    keeps the vectors in the table's own pages rather than in TOAST (see the migration).
     """
 
     article = models.OneToOneField(

@@ -12,10 +12,7 @@ from html import unescape
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, Func, QuerySet, Value, When, Window
-from django.db.models.expressions import OrderBy
-from django.db.models.functions import RowNumber
-from django.db.models.lookups import LessThanOrEqual
+from django.db.models import F, Func, QuerySet, Value
 
 from masthead.newsroom.models import Article, Author, Byline, Publication, Tag
 
@@ -121,20 +118,30 @@ class Results(SearchResults):
     def _count_hits(self) -> int:
         return self._matching.count()
 
-    def _fetch(self, offset: int, limit: int) -> list[Hit]:
+    def _page_ids(self, offset: int, limit: int) -> list[int]:
+        """Ids of a page of matches: best first among the newest RANK_WINDOW, then by date."""
+        newest_first = self._matching.order_by("-published_at", "-pk").values_list("pk", flat=True)
+        ranking = ("-rank", "-published_at", "-pk")
         rank = SearchRank(F("search_vector__vector"), self._tsquery)
-        if self.count() > results.RANK_WINDOW:
-            # Number the matches newest first and rank only the window's: the others get no
-            # rank and follow by date. Numbering needs no vector; ranking reads each one.
-            newest = Window(RowNumber(), order_by=[F("published_at").desc(), F("pk").desc()])
-            in_window = LessThanOrEqual(newest, Value(results.RANK_WINDOW))
-            rank = Case(When(in_window, then=rank), default=None)
-        # First the page's ids, sorting narrow rows; then those stories with their snippets.
-        ids = list(
-            self._matching.order_by(
-                OrderBy(rank, descending=True, nulls_last=True), "-published_at", "-pk"
-            ).values_list("pk", flat=True)[offset : offset + limit]
-        )
+        window = results.RANK_WINDOW
+        if self.count() <= window:
+            ranked = self._matching.annotate(rank=rank).order_by(*ranking)
+            return list(ranked.values_list("pk", flat=True)[offset : offset + limit])
+        # Many matches: take the newest by date alone (no vector is read for that), then rank
+        # only those, so the cost of ranking stays bounded however common the word.
+        ids: list[int] = []
+        if offset < window:
+            window_ids = list(newest_first[:window])
+            ranked = Article.objects.filter(pk__in=window_ids).annotate(rank=rank)
+            ids += ranked.order_by(*ranking).values_list("pk", flat=True)[
+                offset : min(offset + limit, window)
+            ]
+        if offset + limit > window:
+            ids += newest_first[max(offset, window) : offset + limit]
+        return ids
+
+    def _fetch(self, offset: int, limit: int) -> list[Hit]:
+        ids = self._page_ids(offset, limit)
         marks = {"start_sel": MARK_START, "stop_sel": MARK_END, "config": self._config}
         stories = (
             Article.objects.for_listing()

@@ -26,6 +26,14 @@ def create_engine_objects(apps, schema_editor):
             "CREATE INDEX IF NOT EXISTS search_storyvector_vector_gin "
             "ON search_storyvector USING gin (vector)"
         )
+        # Vectors stay (compressed) in the table's own pages, not in TOAST. The planner does
+        # not count the cost of fetching a value from TOAST: with vectors there the table
+        # looked tiny, and it scanned every vector for a rare word instead of using the index
+        # (200 ms instead of 2 ms at 100,000 stories). Ranking reads each vector, faster too.
+        schema_editor.execute(
+            "ALTER TABLE search_storyvector ALTER COLUMN vector SET STORAGE MAIN, "
+            "SET (toast_tuple_target = 8160)"
+        )
     elif vendor == "sqlite":
         schema_editor.execute(FTS5_TABLE)
 
