@@ -25,7 +25,9 @@ KEYWORDS = 4
 # Related stories come from a window around the story's date: it keeps the candidates few on
 # a large archive, and news from years apart is seldom what a reader wants next.
 WINDOW = timedelta(days=180)
-# Stories of the same section with nothing else in common come only from the weeks around.
+# Stories sharing only words come from the months around, and stories sharing only the
+# section from the weeks around: weaker links, so kept closer in time.
+WORDS_WINDOW = timedelta(days=60)
 SECTION_WINDOW = timedelta(days=14)
 
 # Words too common to say two English headlines are about the same thing.
@@ -66,9 +68,7 @@ def related_stories(article: Article, *, limit: int = RELATED_COUNT) -> list[Art
     similar = Value(0)
     if tag_ids:
         tagged = Article.tags.through.objects.filter(tag_id__in=tag_ids)
-        sources.append(
-            tagged.filter(article__published_at__range=span).order_by().values("article_id")
-        )
+        sources.append(tagged.order_by().values("article_id"))
         shared_tags = Coalesce(
             Subquery(
                 tagged.filter(article_id=OuterRef("pk"))
@@ -81,14 +81,16 @@ def related_stories(article: Article, *, limit: int = RELATED_COUNT) -> list[Art
             0,
         )
     if words:
-        matching = backends.current().matching_ids(any_two_of(words), published=span)
-        sources.append(matching)
-        similar = Case(When(pk__in=matching, then=Value(2)), default=Value(0))
+        engine, query = backends.current(), any_two_of(words)
+        sources.append(
+            engine.matching_ids(query, published=(moment - WORDS_WINDOW, moment + WORDS_WINDOW))
+        )
+        similar = Case(When(engine.matches_story(query), then=Value(2)), default=Value(0))
     candidates = sources[0].union(*sources[1:]) if len(sources) > 1 else sources[0]
     stories = (
         Article.objects.live()
         .exclude(pk=article.pk)
-        .filter(pk__in=candidates)
+        .filter(pk__in=candidates, published_at__range=span)
         # alias(), not annotate(): each part is computed once, for the ordering only.
         .alias(
             shared_tags=shared_tags,

@@ -12,7 +12,7 @@ from html import unescape
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Func, QuerySet, Value
+from django.db.models import Exists, F, Func, OuterRef, QuerySet, Value
 
 from masthead.newsroom.models import Article, Author, Byline, Publication, Tag
 
@@ -101,6 +101,11 @@ def matching_ids(query: ParsedQuery, *, published: tuple[datetime, datetime]) ->
     return StoryVector.objects.filter(vector=_tsquery(query), published_at__range=published).values(
         "article_id"
     )
+
+
+def matches_story(query: ParsedQuery) -> Exists:
+    """True for a story (the outer query's) that matches ``query``: one index lookup each."""
+    return Exists(StoryVector.objects.filter(article_id=OuterRef("pk"), vector=_tsquery(query)))
 
 
 def _body_text() -> Func:

@@ -12,7 +12,7 @@ from datetime import datetime
 from itertools import islice
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from masthead import text
@@ -114,6 +114,12 @@ def matching_ids(query: ParsedQuery, *, published: tuple[datetime, datetime]) ->
         .order_by()
         .values("pk")
     )
+
+
+def matches_story(query: ParsedQuery) -> Q:
+    """True for a story (the outer query's) that matches ``query``."""
+    sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608 - our table name
+    return Q(pk__in=RawSQL(sql, [query.to_fts5()]))  # noqa: S611 - the query is a parameter
 
 
 class Results(SearchResults):
