@@ -33,7 +33,8 @@ CONFIGS = {
 
 
 def text_search_config() -> str:
-    """The configuration for the publication's language (a rebuild follows a change of it)."""
+    """The configuration for the publication's language; after changing the language, run
+    ``masthead rebuild_search_index`` (stored vectors keep the old stemming until then)."""
     language = (Publication.current().language or "en").lower().split("-")[0]
     return CONFIGS.get(language, "simple")
 
