@@ -135,6 +135,7 @@ INSTALLED_APPS = [
     "masthead.distribution",
     "masthead.redirects",
     "masthead.ingest",
+    "masthead.search",
     "masthead.ops",
     "masthead.demo",
     "django.contrib.admin",
@@ -144,6 +145,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

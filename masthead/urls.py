@@ -18,7 +18,11 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.append(re_path(rf"^{prefix}(?P<path>.*)$", views.media_file, name="media"))
-urlpatterns.append(path("", include("masthead.newsroom.urls")))
+urlpatterns += [
+    path("search/", include("masthead.search.urls")),
+    path("", include("masthead.distribution.urls")),
+    path("", include("masthead.newsroom.urls")),
+]
 
 
 handler404 = "masthead.views.page_not_found"

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
+from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.static import serve
@@ -27,7 +28,21 @@ def healthz(request: HttpRequest) -> HttpResponse:
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
-    lines = ["User-agent: *", "Disallow: /newsroom/", ""]
+    from masthead.distribution.structured_data import absolute_url
+
+    sitemaps = [
+        reverse("distribution:sitemap_index"),
+        reverse("distribution:sitemap", kwargs={"section": "news"}),
+    ]
+    lines = [
+        "User-agent: *",
+        "Disallow: /newsroom/",
+        # Search result pages are endless and thin; crawlers should follow the sitemaps.
+        f"Disallow: {reverse('search:search')}",
+        "",
+        *(f"Sitemap: {absolute_url(request, path)}" for path in sitemaps),
+        "",
+    ]
     return HttpResponse("\n".join(lines), content_type="text/plain")
 
 

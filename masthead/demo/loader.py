@@ -15,7 +15,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from masthead.newsroom.models import Article, Author, Byline, Publication, Section, Tag
+from masthead.newsroom.bylines import bylines_set
+from masthead.newsroom.models import Article, Author, Publication, Section, Tag
 from masthead.newsroom.roles import CONTRIBUTOR, EDITOR, give_role
 from masthead.photos.models import Photo
 
@@ -129,10 +130,7 @@ def load_demo_newsroom(progress: Callable[[str], None] = lambda message: None) -
         if story.get("photo"):
             article.hero_photo = _photo(story["photo"], seed)
         article.save()
-        Byline.objects.bulk_create(
-            Byline(article=article, author=authors[slug], position=position)
-            for position, slug in enumerate(story["authors"])
-        )
+        bylines_set(article=article, authors=[authors[slug] for slug in story["authors"]])
         article.tags.set(
             Tag.objects.get_or_create(name=name, defaults={"slug": ""})[0] for name in story["tags"]
         )

@@ -1,81 +1,142 @@
-"""Structured data for machines: JSON-LD NewsArticle and OpenGraph tags for a story."""
+"""Structured data for machines: JSON-LD (NewsArticle, BreadcrumbList), OpenGraph and Twitter
+card tags for a story. Every URL is absolute, on the publication's site address when it has
+one, else on the address the request came to."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.http import HttpRequest
+from django.urls import reverse
 
 from masthead.newsroom.models import Article, Author, Publication
+from masthead.photos.models import Photo
+
+# Google shows headlines up to this length in rich results.
+HEADLINE_LIMIT = 110
+# Social networks show a large card from an image about this wide.
+CARD_IMAGE_WIDTH = 1200
 
 
-def absolute_url(request: HttpRequest, path: str) -> str:
+def absolute_url(request: HttpRequest | None, path: str) -> str:
     """``path`` on the site's public address when one is set, else on the request's host."""
     if path.startswith(("http://", "https://")):
         return path
     site_url = Publication.current().site_url
     if site_url:
-        return site_url.rstrip("/") + path
+        parts = urlsplit(site_url)
+        return f"{parts.scheme}://{parts.netloc}{path}"
+    if request is None:
+        return path
     return request.build_absolute_uri(path)
 
 
-def _person_or_organization(request: HttpRequest, author: Author) -> dict:
+def card_image(photo: Photo) -> tuple[str, int, int]:
+    """The smallest copy at least CARD_IMAGE_WIDTH wide (else the original), for cards."""
+    sizes = photo.sizes()
+    wide_enough = [size for size in sizes if size[1] >= CARD_IMAGE_WIDTH]
+    return min(wide_enough, key=lambda size: size[1]) if wide_enough else sizes[0]
+
+
+def _image_objects(request: HttpRequest, photo: Photo) -> list[dict]:
+    return [
+        _clean(
+            {
+                "@type": "ImageObject",
+                "url": absolute_url(request, url),
+                "width": width,
+                "height": height,
+                "caption": photo.caption,
+                "creditText": photo.credit,
+            }
+        )
+        for url, width, height in photo.sizes()
+    ]
+
+
+def _author_entity(request: HttpRequest, author: Author) -> dict:
     kind = "Organization" if author.kind == Author.Kind.ORGANIZATION else "Person"
-    return {
+    entity = {
         "@type": kind,
         "name": author.name,
         "url": absolute_url(request, author.get_absolute_url()),
     }
+    if author.title and kind == "Person":
+        entity["jobTitle"] = author.title
+    return entity
+
+
+def _source_organization(article: Article) -> dict:
+    source: dict = {"@type": "NewsMediaOrganization", "name": article.source_name}
+    if article.original_url:
+        parts = urlsplit(article.original_url)
+        source["url"] = f"{parts.scheme}://{parts.netloc}/"
+    return source
+
+
+def _free_text_author(article: Article) -> dict:
+    """The free-text byline: agency copy is the agency; "Name, Agency" is a reporter there."""
+    byline = article.byline_text.strip()
+    source = article.source_name.strip()
+    if source and byline.casefold() == source.casefold():
+        return _source_organization(article)
+    if source and byline.casefold().endswith(", " + source.casefold()):
+        name = byline[: -len(source) - 2].strip()
+        return {"@type": "Person", "name": name, "affiliation": _source_organization(article)}
+    return {"@type": "Person", "name": byline}
+
+
+def authors(request: HttpRequest, article: Article) -> list[dict]:
+    """The story's authors: people with their author page, organizations for agency copy."""
+    entities = [_author_entity(request, author) for author in article.byline_authors]
+    if article.byline_text.strip():
+        entities.append(_free_text_author(article))
+    if not entities:
+        if article.source_name:
+            entities.append(_source_organization(article))
+        elif article.writer:
+            entities.append(_author_entity(request, article.writer))
+    return entities
+
+
+def publisher(request: HttpRequest) -> dict:
+    publication = Publication.current()
+    data: dict = {
+        "@type": "NewsMediaOrganization",
+        "name": publication.name,
+        "url": absolute_url(request, "/"),
+    }
+    if publication.logo:
+        data["logo"] = {"@type": "ImageObject", "url": absolute_url(request, publication.logo.url)}
+    return data
 
 
 def news_article(request: HttpRequest, article: Article) -> dict:
     """The schema.org NewsArticle for a story page."""
     publication = Publication.current()
     url = absolute_url(request, article.get_absolute_url())
-    authors = [_person_or_organization(request, author) for author in article.byline_authors]
-    if article.byline_text:
-        authors.append(
-            {"@type": "Organization" if not authors and article.source_name else "Person",
-             "name": article.byline_text}
-        )  # fmt: skip
+    modified = article.updated_at or article.published_at or article.modified_at
     data: dict = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
-        "headline": article.headline[:110],
+        "headline": article.headline[:HEADLINE_LIMIT],
         "description": article.description,
         "datePublished": article.published_at.isoformat() if article.published_at else None,
-        "dateModified": (
-            article.updated_at or article.published_at or article.modified_at
-        ).isoformat(),
-        "author": authors,
+        "dateModified": modified.isoformat() if modified else None,
+        "author": authors(request, article),
         "articleSection": article.section.name,
         "keywords": [tag.name for tag in article.tags.all()],
         "wordCount": article.word_count,
         "isAccessibleForFree": True,
         "inLanguage": publication.language,
-        "publisher": {
-            "@type": "NewsMediaOrganization",
-            "name": publication.name,
-            "url": absolute_url(request, "/"),
-        },
+        "publisher": publisher(request),
     }
-    if publication.logo:
-        data["publisher"]["logo"] = {
-            "@type": "ImageObject",
-            "url": absolute_url(request, publication.logo.url),
-        }
     photo = article.hero_photo
     if photo and photo.image:
-        data["image"] = [
-            {
-                "@type": "ImageObject",
-                "url": absolute_url(request, photo.image.url),
-                "width": photo.width,
-                "height": photo.height,
-                "caption": photo.caption,
-                "creditText": photo.credit,
-            }
-        ]
+        data["image"] = _image_objects(request, photo)
+        data["thumbnailUrl"] = absolute_url(request, photo.small_url)
     corrections = [note for note in article.public_corrections if note.kind == "correction"]
     if corrections:
         data["correction"] = [
@@ -88,10 +149,32 @@ def news_article(request: HttpRequest, article: Article) -> dict:
             for note in corrections
         ]
     if article.source_name:
-        data["sourceOrganization"] = {"@type": "NewsMediaOrganization", "name": article.source_name}
+        data["sourceOrganization"] = _source_organization(article)
     if article.original_url:
         data["isBasedOn"] = article.original_url
-    return {key: value for key, value in data.items() if value not in (None, "", [])}
+    return _clean(data)
+
+
+def breadcrumb_list(request: HttpRequest, article: Article) -> dict:
+    """Home > Section > Story, as schema.org's BreadcrumbList."""
+    crumbs = [
+        (Publication.current().name, reverse("newsroom:home")),
+        (article.section.name, article.section.get_absolute_url()),
+        (article.headline, article.get_absolute_url()),
+    ]
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": name,
+                "item": absolute_url(request, path),
+            }
+            for position, (name, path) in enumerate(crumbs, start=1)
+        ],
+    }
 
 
 def open_graph(request: HttpRequest, article: Article) -> list[tuple[str, str]]:
@@ -105,18 +188,43 @@ def open_graph(request: HttpRequest, article: Article) -> list[tuple[str, str]]:
         ("og:url", absolute_url(request, article.get_absolute_url())),
         ("og:locale", publication.language.replace("-", "_")),
     ]
-    if article.hero_photo and article.hero_photo.image:
-        photo = article.hero_photo
+    photo = article.hero_photo
+    if photo and photo.image:
+        url, width, height = card_image(photo)
         tags += [
-            ("og:image", absolute_url(request, photo.image.url)),
-            ("og:image:width", str(photo.width)),
-            ("og:image:height", str(photo.height)),
+            ("og:image", absolute_url(request, url)),
+            ("og:image:width", str(width)),
+            ("og:image:height", str(height)),
             ("og:image:alt", photo.description),
         ]
     if article.published_at:
         tags.append(("article:published_time", article.published_at.isoformat()))
     if article.updated_at:
         tags.append(("article:modified_time", article.updated_at.isoformat()))
+    tags += [
+        ("article:author", absolute_url(request, author.get_absolute_url()))
+        for author in article.byline_authors
+    ]
     tags.append(("article:section", article.section.name))
     tags += [("article:tag", tag.name) for tag in article.tags.all()]
-    return tags
+    return [(name, value) for name, value in tags if value]
+
+
+def twitter_card(request: HttpRequest, article: Article) -> list[tuple[str, str]]:
+    """Twitter/X card ``(name, content)`` pairs: a large image card when there is a photo."""
+    photo = article.hero_photo
+    tags = [
+        ("twitter:card", "summary_large_image" if photo and photo.image else "summary"),
+        ("twitter:title", article.headline),
+        ("twitter:description", article.description),
+    ]
+    if photo and photo.image:
+        tags += [
+            ("twitter:image", absolute_url(request, card_image(photo)[0])),
+            ("twitter:image:alt", photo.description),
+        ]
+    return [(name, value) for name, value in tags if value]
+
+
+def _clean(data: dict) -> dict:
+    return {key: value for key, value in data.items() if value not in (None, "", [])}

@@ -63,11 +63,11 @@ from masthead.ingest.fetch import is_web_url
 from masthead.ingest.media import Download, PhotoDownloader, existing_photo, save_photo
 from masthead.ingest.models import ImportedItem, WireSource
 from masthead.ingest.records import ItemError, ParseResult, PhotoRecord, StoryRecord
+from masthead.newsroom.bylines import bylines_set
 from masthead.newsroom.models import (
     RESERVED_SLUGS,
     Article,
     Author,
-    Byline,
     Publication,
     Section,
     StatusChange,
@@ -409,11 +409,7 @@ class _Loader:
         self._set_status_and_dates(article, record, item, created, now)
         article.save()
 
-        Byline.objects.filter(article=article).delete()
-        Byline.objects.bulk_create(
-            Byline(article=article, author=author, position=position)
-            for position, author in enumerate(authors)
-        )
+        bylines_set(article=article, authors=authors)
         article.tags.set(self._tags(record))
         comment_ids = self._comments(article, record, item.comment_ids if item else {})
         self._redirects(article, record, report)

@@ -249,6 +249,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     "updated_at",
                     "expires_at",
                     "comments_enabled",
+                    "noindex",
                     "preview_link",
                 ]
             },

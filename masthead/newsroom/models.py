@@ -80,6 +80,14 @@ class Publication(models.Model):
         "close comments after (days)", default=30,
         help_text="Days after publication when a story stops taking comments; 0 never closes.",
     )  # fmt: skip
+    feed_full_text = models.BooleanField(
+        "full text in feeds",
+        default=False,
+        help_text=(
+            "Put whole stories in the RSS, Atom and JSON feeds instead of summaries. Stories "
+            "from news services are always summarized: their licences rarely allow more."
+        ),
+    )
 
     class Meta:
         verbose_name = "publication"
@@ -247,6 +255,11 @@ class Article(models.Model):
     word_count = models.PositiveIntegerField(default=0, editable=False)
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
     comments_enabled = models.BooleanField(default=True)
+    noindex = models.BooleanField(
+        "hide from search engines",
+        default=False,
+        help_text="Keep the story out of sitemaps and ask search engines not to index it.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

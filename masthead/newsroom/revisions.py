@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from masthead.photos.models import Photo
 
-from .models import Article, Author, Byline, Revision, Section, Tag
+from .bylines import bylines_set
+from .models import Article, Author, Revision, Section, Tag
 from .workflow import WorkflowPermissionError, can_edit
 
 # Plain fields copied as they are; related things are kept with their names (see snapshot), so
@@ -102,11 +103,7 @@ def revision_restore(*, revision: Revision, user) -> Revision:
     article.hero_photo = _existing(Photo, content.get("hero_photo"))
     article.save()
     authors = [author for ref in content.get("authors", []) if (author := _existing(Author, ref))]
-    article.bylines.all().delete()
-    Byline.objects.bulk_create(
-        Byline(article=article, author=author, position=position)
-        for position, author in enumerate(dict.fromkeys(authors))
-    )
+    bylines_set(article=article, authors=authors)
     article.tags.set(Tag.objects.filter(pk__in=[ref["id"] for ref in content.get("tags", [])]))
     return revision_create(article=article, user=user, note=f"Restored revision {revision.number}")
 

@@ -11,7 +11,8 @@ from django.shortcuts import get_object_or_404, render
 
 from masthead.comments.forms import CommentForm
 from masthead.comments.selectors import story_comments
-from masthead.distribution.structured_data import absolute_url, news_article, open_graph
+from masthead.distribution.structured_data import absolute_url
+from masthead.search.related import related_stories
 
 from .models import Article, Author, Section, Tag
 
@@ -91,8 +92,7 @@ def story_page(
             "current_section_slug": article.section.slug,
             "recent_posts": recent,
             "canonical_url": absolute_url(request, article.get_absolute_url()),
-            "json_ld": news_article(request, article),
-            "open_graph": open_graph(request, article),
+            "related_stories": related_stories(article),
             **story_comments(request, article, form=comment_form),
         },
         status=status,

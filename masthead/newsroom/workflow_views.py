@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from masthead.distribution.structured_data import absolute_url, news_article, open_graph
+from masthead.distribution.structured_data import absolute_url
 
 from . import preview
 from .models import Article, Correction
@@ -59,8 +59,6 @@ def article_preview(request: HttpRequest, token: str) -> HttpResponse:
             "recent_posts": recent,
             "comments": [],
             "canonical_url": absolute_url(request, canonical),
-            "json_ld": news_article(request, article),
-            "open_graph": open_graph(request, article),
             "preview_expires_at": preview.preview_expires_at(),
         },
     )

@@ -117,19 +117,28 @@ class Photo(models.Model):
     def srcset(self) -> str:
         """``srcset`` for the photo: every rendition plus the original at its own width."""
         storage = self.image.storage
-        entries = [f"{storage.url(name)} {width}w" for width, name in self._sized_renditions()]
+        entries = [f"{storage.url(name)} {width}w" for width, name in self.sized_renditions()]
         entries.append(f"{self.image.url} {self.width}w")
         return ", ".join(entries)
 
     def url_for_width(self, width: int) -> str:
         """The smallest copy at least ``width`` pixels wide (the original if none is)."""
-        for size, name in self._sized_renditions():
+        for size, name in self.sized_renditions():
             if size >= width:
                 return self.image.storage.url(name)
         return self.image.url
 
-    def _sized_renditions(self) -> list[tuple[int, str]]:
+    def sized_renditions(self) -> list[tuple[int, str]]:
+        """``(width, storage name)`` of each smaller copy, narrowest first."""
         return sorted((int(key), name) for key, name in self.renditions.items() if key.isdigit())
+
+    def sizes(self) -> list[tuple[str, int, int]]:
+        """``(url, width, height)`` of every copy, the original first, then smaller ones."""
+        sizes = [(self.image.url, self.width, self.height)]
+        for width, name in reversed(self.sized_renditions()):
+            height = round(self.height * width / self.width) if self.width else 0
+            sizes.append((self.image.storage.url(name), width, height))
+        return sizes
 
     @property
     def small_url(self) -> str:

@@ -40,7 +40,7 @@ def test_demo_stories_are_live_and_credited():
     assert wire.writer.kind == Author.Kind.ORGANIZATION
     photo = live.exclude(hero_photo=None).first().hero_photo
     assert photo.caption and photo.photographer and photo.agency and photo.alt_text
-    assert photo.width == 1600 and photo._sized_renditions()
+    assert photo.width == 1600 and photo.sized_renditions()
     assert Publication.current().logo
 
 

@@ -104,10 +104,12 @@ def test_json_ld_cannot_be_closed_by_a_headline(client):
     article = make_article(headline="</script><script>alert(1)</script>")
     html = client.get(article.get_absolute_url()).content.decode()
     assert "<script>alert(1)" not in html
-    # The one script element without a src is the JSON-LD, closed once.
-    assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == [
-        '<script type="application/ld+json">'
-    ]
+    # The only script elements without a src are the JSON-LD blocks (NewsArticle,
+    # BreadcrumbList), each closed once; none comes from the headline.
+    assert (
+        re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html)
+        == ['<script type="application/ld+json">'] * 2
+    )
     assert html.count("</script>") == html.count("<script")
 
 

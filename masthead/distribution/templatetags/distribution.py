@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from django import template
+from django.urls import reverse
+
+from masthead.newsroom.models import Article
+
+from .. import structured_data
+
+register = template.Library()
+
+
+@register.inclusion_tag("distribution/feed_links.html", takes_context=True)
+def feed_links(context, kind: str = "site", slug: str = "", title: str = "") -> dict:
+    """``<link rel="alternate">`` to the RSS, Atom and JSON feeds of the site or of a section,
+    tag or author page."""
+
+    def url(fmt: str) -> str:
+        if kind == "site":
+            return reverse("distribution:site_feed", kwargs={"fmt": fmt})
+        return reverse("distribution:feed", kwargs={"kind": kind, "slug": slug, "fmt": fmt})
+
+    publication = context.get("publication")
+    name = publication.name if publication else ""
+    return {
+        "feed_title": f"{title} · {name}" if title else name,
+        "rss": url("rss"),
+        "atom": url("atom"),
+        "json": url("json"),
+    }
+
+
+@register.inclusion_tag("distribution/story_head.html", takes_context=True)
+def story_head(context, article: Article) -> dict:
+    """OpenGraph and Twitter card tags, and the NewsArticle and BreadcrumbList JSON-LD."""
+    request = context["request"]
+    return {
+        "open_graph": structured_data.open_graph(request, article),
+        "twitter_card": structured_data.twitter_card(request, article),
+        "news_article": structured_data.news_article(request, article),
+        "breadcrumbs": structured_data.breadcrumb_list(request, article),
+    }

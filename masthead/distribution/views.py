@@ -1,0 +1,52 @@
+"""Feeds and sitemaps: thin views over feeds.py, jsonfeed.py and sitemaps.py."""
+
+from __future__ import annotations
+
+from django.contrib.sitemaps.views import sitemap as django_sitemap
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from .feeds import StoryAtomFeed, StoryFeed, feed_scope
+from .jsonfeed import json_feed
+from .sitemaps import SITEMAPS, sitemap_files
+
+# Feed readers and crawlers poll; a few minutes of caching spares the database.
+FEED_MAX_AGE = 300
+SITEMAP_MAX_AGE = 600
+
+
+@require_GET
+@cache_control(public=True, max_age=FEED_MAX_AGE)
+def feed(request: HttpRequest, fmt: str, kind: str = "site", slug: str = "") -> HttpResponse:
+    scope = feed_scope(kind, slug)
+    if fmt == "json":
+        return json_feed(request, scope)
+    feed_class = StoryAtomFeed if fmt == "atom" else StoryFeed
+    return feed_class(scope)(request)
+
+
+@require_GET
+@cache_control(public=True, max_age=SITEMAP_MAX_AGE)
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    response = render(
+        request,
+        "distribution/sitemap_index.xml",
+        {"files": sitemap_files(request)},
+        content_type="application/xml; charset=utf-8",
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_GET
+@cache_control(public=True, max_age=SITEMAP_MAX_AGE)
+def sitemap(request: HttpRequest, section: str) -> HttpResponse:
+    return django_sitemap(
+        request,
+        sitemaps=SITEMAPS,
+        section=section,
+        template_name="distribution/sitemap.xml",
+        content_type="application/xml; charset=utf-8",
+    )

@@ -1,0 +1,178 @@
+"""PostgreSQL full-text search over a stored, GIN-indexed tsvector per story.
+
+Weights: A headline; B dek, bylines and news service; C body; D tags. ``ts_rank``'s default
+weights (1.0, 0.4, 0.2, 0.1) then rank a headline match above any number of body matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from html import unescape
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Exists, F, Func, OuterRef, QuerySet, Value
+
+from masthead.newsroom.models import Article, Author, Byline, Publication, Tag
+
+from .. import results
+from ..models import StoryVector
+from ..query import ParsedQuery
+from ..results import MARK_END, MARK_START, Hit, SearchResults, marked_html
+
+# PostgreSQL's text search configurations (stemmers and stop words) by language code; others
+# use "simple", which lower-cases words and does nothing more.
+CONFIGS = {
+    "ar": "arabic", "da": "danish", "de": "german", "el": "greek", "en": "english",
+    "es": "spanish", "fi": "finnish", "fr": "french", "ga": "irish", "hu": "hungarian",
+    "id": "indonesian", "it": "italian", "lt": "lithuanian", "nb": "norwegian", "ne": "nepali",
+    "nl": "dutch", "nn": "norwegian", "no": "norwegian", "pt": "portuguese", "ro": "romanian",
+    "ru": "russian", "sv": "swedish", "ta": "tamil", "tr": "turkish",
+}  # fmt: skip
+
+
+def text_search_config() -> str:
+    """The configuration for the publication's language; after changing the language, run
+    ``masthead rebuild_search_index`` (stored vectors keep the old stemming until then)."""
+    language = (Publication.current().language or "en").lower().split("-")[0]
+    return CONFIGS.get(language, "simple")
+
+
+def _vector_sql(where: str) -> str:
+    """One statement that (re)writes the vectors of the stories ``where`` selects."""
+    article, byline, author = Article._meta.db_table, Byline._meta.db_table, Author._meta.db_table
+    tag, article_tags = Tag._meta.db_table, Article.tags.through._meta.db_table
+    vectors = StoryVector._meta.db_table
+    return f"""
+        INSERT INTO {vectors} (article_id, published_at, vector)
+        SELECT a.id, a.published_at,
+            setweight(to_tsvector(%(config)s::regconfig, a.headline), 'A')
+            || setweight(to_tsvector(%(config)s::regconfig, concat_ws(' ',
+                a.dek, a.byline_text, a.source_name,
+                (SELECT string_agg(au.name, ' ') FROM {byline} b
+                    JOIN {author} au ON au.id = b.author_id WHERE b.article_id = a.id)
+               )), 'B')
+            || setweight(to_tsvector(%(config)s::regconfig,
+                regexp_replace(a.body_html, '<[^>]*>', ' ', 'g')), 'C')
+            || setweight(to_tsvector(%(config)s::regconfig, coalesce(
+                (SELECT string_agg(t.name, ' ') FROM {article_tags} at
+                    JOIN {tag} t ON t.id = at.tag_id WHERE at.article_id = a.id),
+                '')), 'D')
+        FROM {article} a
+        {where}
+        ON CONFLICT (article_id) DO UPDATE
+            SET vector = EXCLUDED.vector, published_at = EXCLUDED.published_at
+    """  # noqa: S608 - table names come from the models, values are parameters
+
+
+def update(article_ids: Iterable[int]) -> None:
+    ids = list(article_ids)
+    if ids:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _vector_sql("WHERE a.id = ANY(%(ids)s)"),
+                {"config": text_search_config(), "ids": ids},
+            )
+
+
+def remove(article_ids: Iterable[int]) -> None:
+    # Django's cascade already deleted the row, but deleting a story's bylines afterwards
+    # re-indexes it while its row still exists; this runs once the story row is gone.
+    StoryVector.objects.filter(article_id__in=list(article_ids)).delete()
+
+
+def is_empty() -> bool:
+    return not StoryVector.objects.exists()
+
+
+def rebuild() -> int:
+    """Every story's vector in one statement."""
+    with connection.cursor() as cursor:
+        cursor.execute(_vector_sql(""), {"config": text_search_config()})
+        return cursor.rowcount
+
+
+def _tsquery(query: ParsedQuery) -> SearchQuery:
+    return SearchQuery(query.to_websearch(), search_type="websearch", config=text_search_config())
+
+
+def matching_ids(query: ParsedQuery, *, published: tuple[datetime, datetime]) -> QuerySet:
+    """Ids of the stories published in that span that match ``query``, as a subquery."""
+    return StoryVector.objects.filter(vector=_tsquery(query), published_at__range=published).values(
+        "article_id"
+    )
+
+
+def matches_story(query: ParsedQuery) -> Exists:
+    """True for a story (the outer query's) that matches ``query``: one index lookup each."""
+    return Exists(StoryVector.objects.filter(article_id=OuterRef("pk"), vector=_tsquery(query)))
+
+
+def _body_text() -> Func:
+    # The story text without its markup, for ts_headline; entities are decoded in Python.
+    return Func(F("body_html"), Value("<[^>]*>"), Value(" "), Value("g"), function="regexp_replace")
+
+
+class Results(SearchResults):
+    def __init__(self, query: ParsedQuery, stories: QuerySet) -> None:
+        super().__init__(query)
+        self._config = text_search_config()
+        self._tsquery = _tsquery(query)
+        self._matching = stories.filter(search_vector__vector=self._tsquery)
+
+    def _count_hits(self) -> int:
+        return self._matching.count()
+
+    def _page_ids(self, offset: int, limit: int) -> list[int]:
+        """Ids of a page of matches: best first among the newest RANK_WINDOW, then by date."""
+        newest_first = self._matching.order_by("-published_at", "-pk").values_list("pk", flat=True)
+        ranking = ("-rank", "-published_at", "-pk")
+        rank = SearchRank(F("search_vector__vector"), self._tsquery)
+        window = results.RANK_WINDOW
+        if self.count() <= window:
+            ranked = self._matching.annotate(rank=rank).order_by(*ranking)
+            return list(ranked.values_list("pk", flat=True)[offset : offset + limit])
+        # Many matches: take the newest by date alone (no vector is read for that), then rank
+        # only those, so the cost of ranking stays bounded however common the word.
+        ids: list[int] = []
+        if offset < window:
+            window_ids = list(newest_first[:window])
+            ranked = Article.objects.filter(pk__in=window_ids).annotate(rank=rank)
+            ids += ranked.order_by(*ranking).values_list("pk", flat=True)[
+                offset : min(offset + limit, window)
+            ]
+        if offset + limit > window:
+            ids += newest_first[max(offset, window) : offset + limit]
+        return ids
+
+    def _fetch(self, offset: int, limit: int) -> list[Hit]:
+        ids = self._page_ids(offset, limit)
+        marks = {"start_sel": MARK_START, "stop_sel": MARK_END, "config": self._config}
+        stories = (
+            Article.objects.for_listing()
+            .annotate(
+                headline_marked=SearchHeadline(
+                    "headline", self._tsquery, highlight_all=True, **marks
+                ),
+                snippet_marked=SearchHeadline(
+                    _body_text(),
+                    self._tsquery,
+                    max_words=32,
+                    min_words=16,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                    **marks,
+                ),
+            )
+            .in_bulk(ids)
+        )
+        return [
+            Hit(
+                article=stories[pk],
+                headline_html=marked_html(stories[pk].headline_marked),
+                snippet_html=marked_html(" ".join(unescape(stories[pk].snippet_marked).split())),
+            )
+            for pk in ids
+            if pk in stories
+        ]

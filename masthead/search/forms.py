@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import re
+
+from django import forms
+
+from masthead.newsroom.models import Section
+from masthead.newsroom.navigation import navigation_sections
+
+from .query import MAX_QUERY_CHARS
+
+# NUL and other control characters can only come from a tampered address; they are dropped
+# rather than rejected, so the reader still gets a page of results.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class QueryField(forms.CharField):
+    def to_python(self, value):
+        value = super().to_python(value)
+        return _CONTROL_RE.sub(" ", value)[:MAX_QUERY_CHARS].strip()
+
+
+class SearchInput(forms.TextInput):
+    input_type = "search"
+
+
+class SearchForm(forms.Form):
+    """The search page's GET form: words, and optionally a section and a range of days."""
+
+    q = QueryField(
+        label="Search for", required=False, widget=SearchInput(attrs={"autocomplete": "off"})
+    )
+    section = forms.ChoiceField(label="Section", required=False)
+    date_from = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._sections = {section.slug: section for section in navigation_sections()}
+        self.fields["section"].choices = [("", "All sections")] + [
+            (section.slug, section.name) for section in self._sections.values()
+        ]
+
+    def clean_section(self) -> Section | None:
+        return self._sections.get(self.cleaned_data["section"])
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "The end date is before the start date.")
+        return data

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from .forms import SearchForm
+from .stories import search_stories
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    """The search page: a GET form, so it works without JavaScript and results can be linked."""
+    form = SearchForm(request.GET or None)
+    page = results = None
+    if form.is_valid() and form.cleaned_data["q"]:
+        data = form.cleaned_data
+        results = search_stories(
+            data["q"], section=data["section"], date_from=data["date_from"], date_to=data["date_to"]
+        )
+        # get_page answers a bad or too-large page number with a real page, never an error.
+        page = Paginator(results, settings.MASTHEAD_PAGE_SIZE).get_page(request.GET.get("page"))
+    response = render(
+        request, "search/search.html", {"form": form, "page_obj": page, "results": results}
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
