@@ -16,7 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from masthead.newsroom.bylines import bylines_set
-from masthead.newsroom.models import Article, Author, Publication, Section, Tag
+from masthead.newsroom.corrections import correction_add
+from masthead.newsroom.models import Article, Author, Correction, Publication, Section, Tag
 from masthead.newsroom.roles import CONTRIBUTOR, EDITOR, give_role
 from masthead.photos.models import Photo
 
@@ -176,3 +177,32 @@ def ensure_demo_contributor(login_file: Path | None = None) -> DemoLogin:
     """The demo reporter account (Contributor role): writes drafts and submits them."""
     login_file = login_file or Path(settings.DATA_DIR) / "demo-reporter-login.txt"
     return _ensure_demo_login(DEMO_CONTRIBUTOR, CONTRIBUTOR, "Demo", "Reporter", login_file)
+
+
+# A correction and an update note, so the demo shows how the desk corrects in the open.
+DEMO_NOTES = [
+    (
+        "city-council-approves-budget-harbor-patrol-library-hours",
+        Correction.Kind.CORRECTION,
+        "An earlier version of this story said the library’s Sunday hours would begin at 10 a.m. "
+        "The main branch will open at noon on Sundays.",
+    ),
+    (
+        "storm-surge-floods-lower-harbor-district",
+        Correction.Kind.UPDATE,
+        "The Wren Island ferry resumed its regular schedule with the 3:40 p.m. crossing, the "
+        "port authority said.",
+    ),
+]
+
+
+def add_demo_notes(editor) -> int:
+    """Append the demo's correction and update note once, through the newsroom's service."""
+    added = 0
+    for slug, kind, note in DEMO_NOTES:
+        article = Article.objects.filter(slug=slug).first()
+        if article is None or article.corrections.exists():
+            continue
+        correction_add(article=article, user=editor, text=note, kind=kind)
+        added += 1
+    return added

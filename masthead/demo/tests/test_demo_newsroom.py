@@ -67,3 +67,17 @@ def test_demo_command_prints_the_login(settings, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "username: editor" in out
     assert (tmp_path / "demo-login.txt").read_text().strip() in out
+
+
+def test_demo_command_adds_its_correction_and_update_once(settings, tmp_path, client):
+    from masthead.newsroom.models import Correction
+
+    settings.DATA_DIR = tmp_path
+    call_command("demo")
+    call_command("demo")
+    assert Correction.objects.count() == 2
+    corrected = Correction.objects.get(kind=Correction.Kind.CORRECTION).article
+    assert corrected.updated_at is not None
+    page = client.get(corrected.get_absolute_url()).content.decode()
+    assert "The main branch will open at noon on Sundays." in page
+    assert "noon on Sundays" in client.get("/corrections/").content.decode()

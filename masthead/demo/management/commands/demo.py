@@ -3,12 +3,14 @@ from __future__ import annotations
 import os
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from masthead.demo.content import STORIES
 from masthead.demo.loader import (
+    add_demo_notes,
     ensure_demo_contributor,
     ensure_demo_editor,
     load_demo_newsroom,
@@ -36,6 +38,7 @@ class Command(BaseCommand):
             result = load_demo_newsroom(lambda headline: bar.update(1))
         login = ensure_demo_editor()
         reporter = ensure_demo_contributor()
+        add_demo_notes(get_user_model().objects.get(username=login.username))
         self.stdout.write(
             f"Demo newsroom ready: {result['total']} stories ({result['stories']} new)."
         )
