@@ -72,6 +72,15 @@ class ArticleQuerySet(models.QuerySet):
             .defer("body", "body_html")
         )
 
+    def recent_posts(self, *, besides: int | None, limit: int) -> ArticleQuerySet:
+        """The "Recent Posts" list under a story: the latest others, with what a link needs."""
+        return (
+            self.exclude(pk=besides)
+            .select_related("section")
+            .only("headline", "slug", "published_at", "created_at", "section__slug")
+            .latest_first()[:limit]
+        )
+
     def for_story_page(self) -> ArticleQuerySet:
         return (
             self.select_related("section", "hero_photo", "writer", "writer__photo")

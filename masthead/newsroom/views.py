@@ -77,12 +77,8 @@ def story_page(
     status: int = 200,
 ) -> HttpResponse:
     """The story page; the comments app shows it again with a reader's form and its errors."""
-    recent = (
-        Article.objects.live()
-        .exclude(pk=article.pk)
-        .select_related("section")
-        .only("headline", "slug", "published_at", "created_at", "section__slug")
-        .latest_first()[: settings.MASTHEAD_RECENT_POSTS]
+    recent = Article.objects.live().recent_posts(
+        besides=article.pk, limit=settings.MASTHEAD_RECENT_POSTS
     )
     return render(
         request,

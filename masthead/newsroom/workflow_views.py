@@ -42,12 +42,8 @@ def article_preview(request: HttpRequest, token: str) -> HttpResponse:
     if article.status != Article.Status.SCHEDULED and not article.has_been_public:
         # Shown as it would be if published now; nothing is saved.
         article.published_at = timezone.now()
-    recent = (
-        Article.objects.live()
-        .exclude(pk=article.pk)
-        .select_related("section")
-        .only("headline", "slug", "published_at", "created_at", "section__slug")
-        .latest_first()[: settings.MASTHEAD_RECENT_POSTS]
+    recent = Article.objects.live().recent_posts(
+        besides=article.pk, limit=settings.MASTHEAD_RECENT_POSTS
     )
     canonical = article.get_absolute_url()
     response = render(
