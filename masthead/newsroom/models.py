@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -47,6 +50,12 @@ def unique_slug(model: type[models.Model], source: str, *, exclude_pk: int | Non
         n += 1
         candidate = f"{base}-{n}"
     return candidate
+
+
+# The publication as read at the start of the current request; None outside requests.
+_request_publication: ContextVar[Publication | None] = ContextVar(
+    "masthead_request_publication", default=None
+)
 
 
 class Publication(models.Model):
@@ -98,15 +107,35 @@ class Publication(models.Model):
     def save(self, *args, **kwargs) -> None:
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
+        if _request_publication.get() is not None:
+            _request_publication.set(self)  # the rest of this request sees the new settings
 
     @classmethod
     def current(cls) -> Publication:
-        """The site's publication, from the cache when it can be; a placeholder before setup."""
+        """The site's publication, from the cache when it can be; a placeholder before setup.
+
+        Within a request (see ``PublicationMiddleware``) it is read from the cache once: every
+        story URL on a page asks for it, and with Redis each ask would be a round trip.
+        """
+        publication = _request_publication.get()
+        if publication is not None:
+            return publication
         publication = cache.get(cls.CACHE_KEY)
         if publication is None:
             publication = cls.objects.order_by("pk").first() or cls(name="Masthead")
             cache.set(cls.CACHE_KEY, publication, 300)
         return publication
+
+    @classmethod
+    @contextmanager
+    def held_for_request(cls) -> Iterator[Publication]:
+        """Keep :meth:`current`'s answer for the duration of one request."""
+        publication = cls.current()
+        token = _request_publication.set(publication)
+        try:
+            yield publication
+        finally:
+            _request_publication.reset(token)
 
     @property
     def zone(self) -> ZoneInfo:

@@ -76,3 +76,34 @@ def test_list_pages_query_count_does_not_grow(client, django_assert_num_queries,
             assert client.get(path).status_code == 200
         counts.append(len(captured.captured_queries))
     assert counts[0] == counts[1], counts
+
+
+def test_the_publication_is_read_from_the_cache_once_per_page(client):
+    """Every story URL on a list needs the publication's time zone; with Redis each cache read
+    is a round trip, so a page reads it once however many stories it lists."""
+    from unittest import mock
+
+    from django.core.cache import cache
+
+    from masthead.newsroom.models import Publication
+
+    make_publication()
+    section = make_section()
+    for _ in range(20):
+        make_article(section=section)
+    client.get("/archive/")
+    with mock.patch.object(cache, "get", wraps=cache.get) as cache_get:
+        assert client.get("/archive/").status_code == 200
+    keys = [call.args[0] for call in cache_get.call_args_list]
+    assert keys.count(Publication.CACHE_KEY) == 1
+
+
+def test_a_publication_saved_during_a_request_is_what_the_rest_of_it_sees():
+    from masthead.newsroom.models import Publication
+
+    publication = make_publication(name="Before")
+    with Publication.held_for_request():
+        publication.name = "After"
+        publication.save()
+        assert Publication.current().name == "After"
+    assert Publication.current().name == "After"
