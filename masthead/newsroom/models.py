@@ -17,7 +17,7 @@ from django.utils.text import slugify
 
 from masthead import text
 
-from .querysets import ArticleQuerySet, AuthorQuerySet
+from .querysets import ArticleQuerySet
 
 # Section slugs are the first part of story URLs, so they must not shadow the site's own paths.
 RESERVED_SLUGS = frozenset(
@@ -165,8 +165,6 @@ class Author(models.Model):
         related_name="author_profile",
         help_text="The newsroom account of this author, if they have one.",
     )
-
-    objects = AuthorQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

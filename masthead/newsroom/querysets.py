@@ -87,8 +87,3 @@ class ArticleQuerySet(models.QuerySet):
             .with_bylines()
             .prefetch_related("tags")
         )
-
-
-class AuthorQuerySet(models.QuerySet):
-    def people(self) -> AuthorQuerySet:
-        return self.filter(kind="person")
