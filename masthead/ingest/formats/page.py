@@ -79,17 +79,38 @@ _SHORT_DATE_RES = (
     ),
     re.compile(r"^\s*(?P<year>\d{4})-(?P<monthnum>\d{2})-(?P<day>\d{2})\s*$"),
 )
-_FULL_DATE_IN_TEXT_RE = re.compile(
-    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE
+_FULL_DATE_IN_TEXT_RES = (
+    re.compile(
+        rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{{2}})\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>(?:19|20)\d{{2}})\b",
+        re.IGNORECASE,
+    ),
+)
+# List bullets a browser puts in front of copied list items (meta blocks are <ul>s).
+_BULLET_RE = re.compile(
+    r"^\s*(?:[\u2022\u00b7\u2023\u25aa\u25e6\u2219\u22c5*\u2013-](?=\s)|[\u2022\u00b7])\s*"
 )
 # Lines that are the page's furniture, not the story.
 _CHROME_LINES = {
     "top of page", "bottom of page", "skip to main content", "skip to content", "menu",
-    "log in", "sign in", "subscribe", "share", "share this post", "more", "search",
+    "log in", "sign in", "sign up", "log in / sign up", "subscribe", "share", "share this post",
+    "more", "search", "like", "liked", "reply", "follow", "facebook", "twitter", "x", "linkedin",
+    "copy link", "link copied", "email", "print", "post not marked as liked",
+    "post marked as liked", "write a comment", "write a comment...", "add a comment",
+    "leave a comment", "see more", "load more", "show more", "back to top", "home", "blog",
 }  # fmt: skip
+# "12 views", "3 likes": counters under a post ("2 comments" ends the story instead).
+_COUNT_LINE_RE = re.compile(r"^\d[\d,.]*\s*k?\s+(?:views?|likes?|shares?)$")
 # Where the story ends on a copied page.
-_END_MARKERS = {"recent posts", "see all", "comments", "related posts", "you may also like",
-                "write a comment...", "bottom of page", "related stories"}  # fmt: skip
+_END_RE = re.compile(
+    r"^(?:recent posts|see all|comments?(?:\s*\(\d+\))?|\d+\s+comments?|related posts|"
+    r"related stories|related articles|more stories|more from .{1,40}|you may also like|"
+    r"you might also like|read more|read next|popular posts|latest posts|"
+    r"write a comment\.*|add a comment\.*|leave a comment\.*|bottom of page)$"
+)
 
 
 @dataclass(slots=True)
@@ -315,6 +336,25 @@ def _drop_repeats(body: str, headline: str, image: str) -> str:
 # -- copied text ------------------------------------------------------------------------------
 
 
+def _text_lines(text: str) -> list[str]:
+    """The copy's lines without list bullets, indentation, blank lines or page furniture."""
+    lines = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = _BULLET_RE.sub("", raw.replace("\u00a0", " ")).strip()
+        if line and not _is_chrome(line):
+            lines.append(line)
+    return lines
+
+
+def _is_chrome(line: str) -> bool:
+    lowered = line.casefold().rstrip(" .…")
+    return lowered in _CHROME_LINES or bool(_COUNT_LINE_RE.match(lowered))
+
+
+def _is_end(line: str) -> bool:
+    return bool(_END_RE.match(line.casefold().strip()))
+
+
 def _parse_text(
     text: str,
     name: str,
@@ -325,30 +365,29 @@ def _parse_text(
     tz: tzinfo,
 ) -> ParseResult:
     result = ParseResult()
-    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
-    lines = [line for line in lines if line and line.lower() not in _CHROME_LINES]
-    end = next((i for i, line in enumerate(lines) if line.lower() in _END_MARKERS), len(lines))
+    lines = _text_lines(text)
+    # The headline comes before any end marker; the story ends at the first one after it.
+    end = next((i for i, line in enumerate(lines) if i and _is_end(line)), len(lines))
     if end < len(lines):
         result.warnings.append(f"dropped {len(lines) - end} line(s) of page chrome after the story")
     story = lines[:end]
-    if not story:
+    if not story or _is_end(story[0]):
         raise ImportFileError(name, "no article text found")
 
     headline, rest = story[0], story[1:]
     writer = ""
     short_date: tuple[int | None, int, int] | None = None
-    caption = credit = ""
+    caption = credit = alt = ""
     bylines: list[str] = []
     paragraphs: list[str] = []
     for index, line in enumerate(rest):
+        following = rest[index + 1] if index + 1 < len(rest) else ""
         in_header = not paragraphs
         writer_match = _WRITER_RE.match(line)
         if in_header and writer_match:
-            writer = writer_match.group(1).strip() or (rest[index + 1] if index + 1 < len(rest)
-                                                        else "")  # fmt: skip
+            writer = writer_match.group(1).strip() or following
             continue
-        next_is_writer = index + 1 < len(rest) and _WRITER_RE.match(rest[index + 1])
-        if in_header and (line == writer or (next_is_writer and len(line) < 80)):
+        if in_header and (line == writer or (_WRITER_RE.match(following) and len(line) < 80)):
             continue  # the account's name beside its avatar
         if in_header and short_date is None and (found := _short_date(line)):
             short_date = found
@@ -359,20 +398,32 @@ def _parse_text(
         if not bylines and byline and len(line) < 120 and len(paragraphs) <= 1:
             bylines = [n for n in re.split(r"\s*(?:,| and | & )\s*", byline.group(1)) if n]
             continue
+        if caption and line.startswith(caption):
+            continue  # the caption again: alt text and figcaption both copy
         if in_header and not caption:
             text_part, credit_part = split_caption_credit(line)
             if credit_part:
                 caption, credit = text_part, credit_part
                 continue
+            follow_text, follow_credit = split_caption_credit(following)
+            if follow_credit and follow_text.startswith(line.rstrip(".")):
+                alt = line  # the image's alt text, its figcaption follows with the credit
+                continue
         paragraphs.append(line)
 
+    if not paragraphs:
+        raise ImportFileError(name, "no article text found")
     published = None
     if short_date is not None:
-        published = _resolve_short_date(short_date, text, reference_date, year_hint, tz, result)
-    elif not paragraphs:
-        raise ImportFileError(name, "no article text found")
+        published = _resolve_short_date(
+            short_date, "\n".join(story), text, reference_date, year_hint, tz, result
+        )
+    else:
+        result.warnings.append("no date found in the text; published is left empty")
     photographer, agency = split_credit(credit)
-    photos = [PhotoRecord("", caption, credit, caption, photographer, agency)] if caption else []
+    photos = (
+        [PhotoRecord("", caption, credit, alt or caption, photographer, agency)] if caption else []
+    )
     if photos:
         result.warnings.append("the hero photo's caption was found but the text has no image URL")
     return _finish(
@@ -409,8 +460,35 @@ def _short_date(line: str) -> tuple[int | None, int, int] | None:
     return None
 
 
+def _full_dates(text: str) -> list[date]:
+    found = []
+    for pattern in _FULL_DATE_IN_TEXT_RES:
+        for match in pattern.finditer(text):
+            month = _MONTHS[match.group("month").lower().rstrip(".")]
+            try:
+                found.append(date(int(match.group("year")), month, int(match.group("day"))))
+            except ValueError:
+                continue
+    return found
+
+
+def _year_near(month: int, day: int, anchors: list[date]) -> int | None:
+    """The year that puts month/day closest to a full date printed on the page."""
+    best: tuple[int, int] | None = None
+    for anchor in anchors:
+        for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+            try:
+                distance = abs((date(year, month, day) - anchor).days)
+            except ValueError:
+                continue  # 29 February in a common year
+            if best is None or distance < best[0]:
+                best = (distance, year)
+    return best[1] if best else None
+
+
 def _resolve_short_date(
     found: tuple[int | None, int, int],
+    story: str,
     text: str,
     reference_date: date | None,
     year_hint: int | None,
@@ -426,9 +504,9 @@ def _resolve_short_date(
         if (month, day) > (reference_date.month, reference_date.day):
             year -= 1
     if year is None:
-        years = [int(m.group("year")) for m in _FULL_DATE_IN_TEXT_RE.finditer(text)]
-        if years:
-            year = max(years)
+        # The story's own dates (a caption's "on Tuesday, March 3, 2026") before the chrome's.
+        year = _year_near(month, day, _full_dates(story) or _full_dates(text))
+        if year is not None:
             result.warnings.append(f"the date's year ({year}) was taken from a date in the text")
     if year is None:
         result.warnings.append(
