@@ -25,13 +25,14 @@ related posts, reading time (recomputed from the body), share buttons, scripts.
 from __future__ import annotations
 
 import calendar
+import copy
 import hashlib
 import json
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 import trafilatura
@@ -126,6 +127,8 @@ class _Meta:
     image_credit: str = ""
     image_alt: str = ""
     url: str = ""
+    canonical: str = ""
+    og_url: str = ""
     description: str = ""
     source_name: str = ""
     publisher: str = ""
@@ -166,14 +169,16 @@ def _parse_html(data: bytes, name: str, label: str | None, url: str, tz: tzinfo)
     meta = _Meta()
     _read_meta_tags(document, meta)
     _read_json_ld(document, meta, result)  # structured data overrides the meta tags
-    page_url = meta.url or url
-    body = _extract_body(data, page_url)
+    page_url = _page_url(meta, url)
+    _read_more_meta(document, meta, page_url)
+    body = _extract_body(_strip_chrome(document), page_url)
     headline = meta.headline or plain_text(document.findtext(".//title") or "")
     if not headline and not body:
         raise ImportFileError(name, "no article found on the page")
 
     body, bylines = _take_byline(body)
-    body = _drop_repeats(body, headline, meta.image)
+    meta.image = _hero_image(document, meta)
+    body = _drop_duplicate_paragraphs(_drop_repeats(body, headline, meta.image), headline)
     photo_url = original_image_url(absolute_url(meta.image, page_url))
     photos = []
     if photo_url:
@@ -230,8 +235,8 @@ def _read_meta_tags(document: Any, meta: _Meta) -> None:
     if author and not author.startswith("http"):
         meta.authors = [plain_text(author)]
     canonical = document.find(".//link[@rel='canonical']")
-    href = canonical.get("href", "") if canonical is not None else ""
-    meta.url = href or first("og:url")
+    meta.canonical = canonical.get("href", "").strip() if canonical is not None else ""
+    meta.og_url = first("og:url")
     meta.publisher = plain_text(first("og:site_name"))
 
 
@@ -275,7 +280,7 @@ def _read_json_ld(document: Any, meta: _Meta, result: ParseResult) -> None:
             meta.image = image
         main = article.get("mainEntityOfPage")
         main_url = main.get("@id") if isinstance(main, dict) else main
-        meta.url = meta.url or _text(article.get("url")) or _text(main_url)
+        meta.url = _text(article.get("url")) or _text(main_url)
         publishers = _names(article.get("publisher"))
         meta.publisher = publishers[0] if publishers else meta.publisher
         origin = article.get("isBasedOn") or article.get("sourceOrganization")
@@ -283,6 +288,206 @@ def _read_json_ld(document: Any, meta: _Meta, result: ParseResult) -> None:
             names = _names(origin.get("publisher")) or _names(origin)
             meta.source_name = names[0] if names else ""
         return
+
+
+# Class and id words of boxes that sit inside or beside an article but are not the story.
+_CHROME_CLASS_RE = re.compile(
+    r"(?:^|[-_])(?:newsletter|subscribe|signup|promo|promotion|related|read-?more|readmore|"
+    r"recommended|recirc|popular|trending|most-read|share|sharing|social|cookie|consent|"
+    r"banner|ads?|advert|advertisement|sponsored|sidebar|comments?|weather|breadcrumbs?|"
+    r"paywall|search|byline|dateline|meta|author-bio|tags|skip-link|placeholder|blur)(?:$|[-_])",
+    re.IGNORECASE,
+)
+_CHROME_TAGS = ("nav", "aside", "footer", "form", "button", "input", "select", "noscript",
+                "iframe", "svg", "dialog")  # fmt: skip
+_PLACEHOLDER_RE = re.compile(r"^data:|blur|placeholder|lqip|spacer|pixel|1x1|transparent", re.I)
+
+
+def _strip_chrome(document: Any) -> bytes:
+    """The page without the boxes trafilatura tends to keep (search, newsletter, promotions,
+    related links, blurred placeholders, empty links), for a cleaner body."""
+    document = copy.deepcopy(document)
+    body = document.find("body")
+    if body is None:
+        return lxml.html.tostring(document)
+    total = sum(len(p.text_content()) for p in body.iter("p")) or 1
+    for element in list(body.iter()):
+        if element.getparent() is None or not isinstance(element.tag, str):
+            continue
+        words = f"{element.get('class', '')} {element.get('id', '')}".split()
+        chrome = element.tag in _CHROME_TAGS or element.get("role") in {"search", "navigation"}
+        chrome = chrome or any(_CHROME_CLASS_RE.search(w) for w in words)
+        if element.tag == "img":
+            chrome = chrome or bool(_PLACEHOLDER_RE.search(element.get("src") or "data:"))
+        if (
+            element.tag == "a"
+            and not element.text_content().strip()
+            and element.find(".//img") is None
+        ):
+            chrome = True  # an empty wrapping link
+        if not chrome or element.tag in {"article", "main", "body"}:
+            continue
+        # Never drop the box that holds most of the story, whatever its class says.
+        if sum(len(p.text_content()) for p in element.iter("p")) > total / 2:
+            continue
+        element.drop_tree()
+    return lxml.html.tostring(document, encoding="utf-8")
+
+
+def _read_more_meta(document: Any, meta: _Meta, page_url: str) -> None:
+    """Dates, authors and the headline from microdata, Parse.ly, <time> and rel=author,
+    for pages whose JSON-LD and Open Graph leave them out."""
+    values = _meta_values(document)
+    parsely: dict[str, Any] = {}
+    for key in ("parsely-metadata", "parsely-page"):
+        try:
+            loaded = json.loads(values.get(key, [""])[0] or "{}")
+        except (json.JSONDecodeError, RecursionError):
+            loaded = {}
+        if isinstance(loaded, dict):
+            parsely = {**loaded, **parsely}
+    micro = {
+        name: _itemprop_value(document, name)
+        for name in ("datePublished", "dateModified", "headline")
+    }
+    micro_authors = _itemprop_authors(document)
+    time_element = document.find(".//time[@datetime]")
+    meta.published = (
+        meta.published
+        or micro["datePublished"]
+        or _first(
+            values.get("parsely-pub-date"),
+            [_text(parsely.get("pub_date"))],
+            [time_element.get("datetime") if time_element is not None else ""],
+        )
+    )
+    meta.updated = meta.updated or micro["dateModified"]
+    meta.headline = meta.headline or micro["headline"] or _first(values.get("parsely-title"))
+    if not meta.authors:
+        rel = [plain_text(a.text_content()) for a in document.iterfind(".//a[@rel='author']")]
+        meta.authors = _unique(
+            micro_authors
+            or [plain_text(a) for a in values.get("parsely-author", [])]
+            or _names(parsely.get("authors") or parsely.get("author"))
+            or [a for a in rel if a and len(a) < 80]
+        )
+    if not meta.authors:
+        # A printed "By Reporter" in a byline box (the box is dropped from the body).
+        for element in document.iter():
+            words = f"{element.get('class', '')} {element.get('id', '')}".casefold()
+            printed = (
+                _BYLINE_RE.match(plain_text(element.text_content() or ""))
+                if (isinstance(element.tag, str) and "byline" in words)
+                else None
+            )
+            if printed:
+                meta.authors = _split_names(printed.group(1))
+                break
+    if not meta.published:
+        # A printed dateline: the first full date in the article's opening text.
+        container = _article_or_body(document)
+        opening = " ".join(container.itertext())[:1500] if container is not None else ""
+        dates = _full_dates(opening)
+        if dates:
+            meta.published = dates[0].isoformat()
+
+
+def _meta_values(document: Any) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    for element in document.iter("meta"):
+        key = (element.get("property") or element.get("name") or "").strip().lower()
+        content = (element.get("content") or "").strip()
+        if key and content:
+            values.setdefault(key, []).append(content)
+    return values
+
+
+def _first(*candidates: list[str] | None) -> str:
+    return next((c[0].strip() for c in candidates if c and c[0] and c[0].strip()), "")
+
+
+def _itemprop_value(document: Any, name: str) -> str:
+    for element in document.iterfind(f".//*[@itemprop='{name}']"):
+        value = element.get("content") or element.get("datetime") or element.text_content()
+        if value and value.strip():
+            return plain_text(value.strip())
+    return ""
+
+
+def _itemprop_authors(document: Any) -> list[str]:
+    names = []
+    for element in document.iterfind(".//*[@itemprop='author']"):
+        named = element.find(".//*[@itemprop='name']")
+        source = named if named is not None else element
+        value = source.get("content") or source.text_content()
+        value = plain_text(value or "").strip()
+        if value and len(value) < 80 and not value.startswith("http"):
+            names.append(_BYLINE_RE.sub(r"\1", value))
+    return _unique(names)
+
+
+def _hero_image(document: Any, meta: _Meta) -> str:
+    """og:image / JSON-LD image unless it is a placeholder; else the article's first real
+    image at its largest srcset size."""
+    if meta.image and not _PLACEHOLDER_RE.search(meta.image):
+        return meta.image
+    container = _article_or_body(document)
+    for image in container.iter("img") if container is not None else []:
+        candidates = _srcset(image.get("srcset") or image.get("data-srcset") or "")
+        for url in [*candidates, image.get("data-src") or "", image.get("src") or ""]:
+            if url and not _PLACEHOLDER_RE.search(url):
+                return url
+    return ""
+
+
+def _srcset(value: str) -> list[str]:
+    """srcset URLs, largest first."""
+    sized = []
+    for part in value.split(","):
+        bits = part.split()
+        if not bits:
+            continue
+        size = re.match(r"(\d+(?:\.\d+)?)[wx]$", bits[1]) if len(bits) > 1 else None
+        sized.append((float(size.group(1)) if size else 0.0, bits[0]))
+    return [url for _, url in sorted(sized, key=lambda s: -s[0])]
+
+
+_CLOCK_RE = re.compile(r"(?:\bat\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4}\b)?")
+_DATE_LINE_WORDS_RE = re.compile(r"^(?:published|updated|posted|last updated)?\s*(?:on|:)?\s*")
+
+
+def _is_date_line(text: str) -> bool:
+    """A paragraph that is only the printed date ("Published March 5, 2026")."""
+    rest = _DATE_LINE_WORDS_RE.sub("", text, count=1)
+    for pattern in _FULL_DATE_IN_TEXT_RES:
+        rest = pattern.sub("", rest)
+    rest = _CLOCK_RE.sub("", rest)
+    return len(text) < 80 and rest != text and not re.search(r"\w{2,}", rest)
+
+
+def _drop_duplicate_paragraphs(body: str, headline: str) -> str:
+    """A dateline or pull quote printed twice, or the headline again as a paragraph."""
+    seen = {plain_text(headline).casefold()} if headline else set()
+
+    def keep(match: re.Match[str]) -> str:
+        text = plain_text(match.group(0)).strip().casefold()
+        if not text:
+            return match.group(0)
+        if text in seen or _is_date_line(text):
+            return ""
+        seen.add(text)
+        return match.group(0)
+
+    return re.sub(r"<(p|h[1-6])\b[^>]*>.*?</\1>", keep, body, flags=re.DOTALL | re.IGNORECASE)
+
+
+def _page_url(meta: _Meta, url: str) -> str:
+    """The canonical URL, a relative one resolved against og:url or the JSON-LD url."""
+    absolute = [u for u in (meta.og_url, meta.url, url) if u.startswith(("http://", "https://"))]
+    base = absolute[0] if absolute else ""
+    if meta.canonical:
+        return urljoin(base, meta.canonical) if base else meta.canonical
+    return base or meta.og_url or meta.url or url
 
 
 def _extract_body(data: bytes, url: str) -> str:
@@ -313,8 +518,7 @@ def _take_byline(body: str) -> tuple[str, list[str]]:
         text = plain_text(match.group(1))
         byline = _BYLINE_RE.match(text)
         if byline and len(text) < 120:
-            names = re.split(r"\s*(?:,| and | & )\s*", byline.group(1))
-            return body[: match.start()] + body[match.end() :], [n for n in names if n]
+            return body[: match.start()] + body[match.end() :], _split_names(byline.group(1))
         if len(text) > 200:
             break  # into the story proper
     return body, []
@@ -530,8 +734,31 @@ def _finish(result: ParseResult, record: StoryRecord) -> ParseResult:
 
 
 def _slug(url: str, headline: str) -> str:
-    path = urlsplit(url).path.rstrip("/")
-    return slugify(path.rsplit("/", 1)[-1]) if path else slugify(headline)
+    """The URL's last segment, percent-decoded, without .html/.php or an index page."""
+    segments = [unquote(s) for s in urlsplit(url).path.split("/") if s]
+    while segments:
+        last = _PAGE_EXTENSION_RE.sub("", segments[-1]).casefold()
+        if last in {"article", "story", "post", "show", "view", "amp"}:
+            break  # a script's name, not the story's: the headline says more
+        if last not in {"index", "default", "home", ""}:
+            return slugify(last) or slugify(headline)
+        segments.pop()  # /bridge-opens/index.html is /bridge-opens/
+    return slugify(headline)
+
+
+_PAGE_EXTENSION_RE = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm)$", re.IGNORECASE)
+
+
+def _split_names(text: str) -> list[str]:
+    # "By Ann Lee | March 5, 2026" or "By Ann Lee — Updated 9:40": the names end first.
+    text = re.split(r"\s*[|\u00b7\u2022]|\s+[\u2014\u2013-]\s+", text.strip())[0]
+    text = _FULL_DATE_IN_TEXT_RES[0].split(text)[0].strip(" ,;")
+    return [n for n in re.split(r"\s*(?:,| and | & )\s*", text) if n]
+
+
+def _article_or_body(document: Any) -> Any:
+    article = document.find(".//article")
+    return article if article is not None else document.find(".//body")
 
 
 def _nodes(data: Any) -> list[dict[str, Any]]:
