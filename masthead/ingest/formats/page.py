@@ -172,7 +172,10 @@ def _parse_html(data: bytes, name: str, label: str | None, url: str, tz: tzinfo)
     page_url = _page_url(meta, url)
     _read_more_meta(document, meta, page_url)
     body = _extract_body(_strip_chrome(document), page_url)
-    headline = meta.headline or plain_text(document.findtext(".//title") or "")
+    # The <h1> before the <title>, which carries the site's name ("Headline | Paper").
+    heading = document.find(".//h1")
+    headline = meta.headline or (plain_text(heading.text_content()) if heading is not None else "")
+    headline = headline or plain_text(document.findtext(".//title") or "")
     if not headline and not body:
         raise ImportFileError(name, "no article found on the page")
 
@@ -375,21 +378,26 @@ def _read_more_meta(document: Any, meta: _Meta, page_url: str) -> None:
         # A printed "By Reporter" in a byline box (the box is dropped from the body).
         for element in document.iter():
             words = f"{element.get('class', '')} {element.get('id', '')}".casefold()
-            printed = (
-                _BYLINE_RE.match(plain_text(element.text_content() or ""))
-                if (isinstance(element.tag, str) and "byline" in words)
-                else None
-            )
-            if printed:
-                meta.authors = _split_names(printed.group(1))
-                break
+            if isinstance(element.tag, str) and "byline" in words:
+                meta.authors = _byline_names(plain_text(element.text_content() or ""))
+                if meta.authors:
+                    break
     if not meta.published:
         # A printed dateline: the first full date in the article's opening text.
-        container = _article_or_body(document)
-        opening = " ".join(container.itertext())[:1500] if container is not None else ""
-        dates = _full_dates(opening)
-        if dates:
-            meta.published = dates[0].isoformat()
+        meta.published = _printed_date(document)
+
+
+def _printed_date(document: Any) -> str:
+    """The first short element that prints a full date (a dateline, "Published March 3,
+    2026"); a date inside a story's sentence is not the story's date."""
+    container = _article_or_body(document)
+    for element in container.iter() if container is not None else []:
+        if not isinstance(element.tag, str) or element.tag in {"script", "style"}:
+            continue
+        text = " ".join(element.itertext()).strip()
+        if len(text) <= 100 and (dates := _full_dates(text)):
+            return dates[0].isoformat()
+    return ""
 
 
 def _meta_values(document: Any) -> dict[str, list[str]]:
@@ -516,9 +524,9 @@ def _take_byline(body: str) -> tuple[str, list[str]]:
     """Move a "By Reporter" paragraph near the top of the body into the bylines."""
     for match in re.finditer(r"<p[^>]*>(.*?)</p>", body[:3000], re.DOTALL | re.IGNORECASE):
         text = plain_text(match.group(1))
-        byline = _BYLINE_RE.match(text)
-        if byline and len(text) < 120:
-            return body[: match.start()] + body[match.end() :], _split_names(byline.group(1))
+        names = _byline_names(text)
+        if names:
+            return body[: match.start()] + body[match.end() :], names
         if len(text) > 200:
             break  # into the story proper
     return body, []
@@ -598,9 +606,8 @@ def _parse_text(
             continue
         if in_header and _READ_TIME_RE.match(line):
             continue
-        byline = _BYLINE_RE.match(line)
-        if not bylines and byline and len(line) < 120 and len(paragraphs) <= 1:
-            bylines = [n for n in re.split(r"\s*(?:,| and | & )\s*", byline.group(1)) if n]
+        if not bylines and len(paragraphs) <= 1 and (names := _byline_names(line)):
+            bylines = names
             continue
         if caption and line.startswith(caption):
             continue  # the caption again: alt text and figcaption both copy
@@ -747,6 +754,22 @@ def _slug(url: str, headline: str) -> str:
 
 
 _PAGE_EXTENSION_RE = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm)$", re.IGNORECASE)
+
+
+def _byline_names(line: str) -> list[str]:
+    """The names of a "By Ann Lee and Li Wen" line; none for a sentence ("By noon, the ...")."""
+    match = _BYLINE_RE.match(line)
+    if not match or len(line) >= 120:
+        return []
+    names = _split_names(match.group(1))
+    for name in names:
+        words = name.split()
+        # A name is a few capitalised words ("Ann de la Cruz", "O'Neill"), not a clause.
+        if not 1 <= len(words) <= 6 or not words[0][:1].isupper() or name.endswith((".", "!", "?")):
+            return []
+        if sum(w[:1].isupper() for w in words) * 2 < len(words):
+            return []
+    return names
 
 
 def _split_names(text: str) -> list[str]:

@@ -169,3 +169,24 @@ def test_bench_pages_score_at_least_096_with_headline_byline_and_date_right() ->
     assert all(all(w[1:]) for w in wrong), [w for w in wrong if not all(w[1:])]
     assert bench.summary(scores)["f1"] >= 0.96
     assert min(s.f1 for s in scores) >= 0.9
+
+
+def test_a_sentence_starting_with_by_stays_in_the_body() -> None:
+    story = _story(_page("", "<p>By noon, hundreds had crossed.</p>"))
+    assert story.bylines == []
+    assert "By noon" in story.body_html
+
+
+def test_headline_from_the_h1_not_the_title_with_the_site_name() -> None:
+    html = _page("").replace(
+        b"<title>Footbridge opens</title>", b"<title>Footbridge opens | The Courier</title>"
+    )
+    assert _story(html).headline == "Footbridge opens"
+
+
+def test_a_date_inside_a_sentence_does_not_date_the_page() -> None:
+    sentence = (
+        "<p>The old bridge was swept away on March 3, 2025, when the river rose faster than "
+        "anyone on the council had expected.</p>"
+    )
+    assert _story(_page("", sentence)).published is None

@@ -143,3 +143,10 @@ def test_comment_count_ends_the_story_without_recent_posts() -> None:
 def test_only_chrome_fails_clearly() -> None:
     with pytest.raises(page.ImportFileError, match="no article text"):
         page.parse(b"top of page\n  \xe2\x80\xa2 Writer: Someone\nRecent Posts\nbottom of page\n")
+
+
+def test_a_first_paragraph_starting_with_by_is_not_a_byline() -> None:
+    data = copied_page().replace(b"By Tomas Reyes", b"By noon, the queue reached the car park.")
+    story = _story(data)
+    assert story.bylines == []
+    assert story.body_html.startswith("<p>By noon, the queue")
