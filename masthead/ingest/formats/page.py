@@ -586,7 +586,10 @@ def _parse_text(
     if not story or _is_end(story[0]):
         raise ImportFileError(name, "no article text found")
 
-    headline, rest = story[0], story[1:]
+    start = _headline_index(story)
+    if start:
+        result.warnings.append(f"dropped {start} line(s) of site navigation above the headline")
+    headline, rest = story[start], story[start + 1 :]
     writer = ""
     short_date: tuple[int | None, int, int] | None = None
     caption = credit = alt = ""
@@ -653,6 +656,20 @@ def _parse_text(
             old_urls=[p for p in [url_path(url)] if p and p != "/"],
         ),
     )
+
+
+def _headline_index(lines: list[str]) -> int:
+    """The headline is the line just above the meta block (writer, date, reading time); the
+    site's name and menu can come before it. Without a meta block it is the first line."""
+    for index, line in enumerate(lines[:40]):
+        writer = _WRITER_RE.match(line)
+        if writer or _short_date(line) or _READ_TIME_RE.match(line):
+            above = index - 1
+            # "<account>" then "Writer: <account>": the avatar's name is not the headline.
+            if above > 0 and writer and lines[above] == writer.group(1).strip():
+                above -= 1
+            return max(above, 0)
+    return 0
 
 
 def _short_date(line: str) -> tuple[int | None, int, int] | None:

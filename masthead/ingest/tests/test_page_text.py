@@ -150,3 +150,17 @@ def test_a_first_paragraph_starting_with_by_is_not_a_byline() -> None:
     story = _story(data)
     assert story.bylines == []
     assert story.body_html.startswith("<p>By noon, the queue")
+
+
+def test_site_menu_above_the_headline_is_dropped() -> None:
+    menu = b"top of page\nThe Island Gazette\nHome\nNews\nAbout\nLog In\n"
+    story = _story(copied_page().replace(b"top of page\n", menu, 1))
+    _assert_reference_shape(story)
+
+
+def test_avatar_name_before_the_writer_line() -> None:
+    data = copied_page().replace(
+        b"  \xe2\x80\xa2 Writer: The Island Gazette\nThe Island Gazette",
+        b"The Island Gazette\n  \xe2\x80\xa2 Writer: The Island Gazette",
+    )
+    _assert_reference_shape(_story(data))
