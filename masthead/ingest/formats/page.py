@@ -171,7 +171,8 @@ def _parse_html(data: bytes, name: str, label: str | None, url: str, tz: tzinfo)
     _read_json_ld(document, meta, result)  # structured data overrides the meta tags
     page_url = _page_url(meta, url)
     _read_more_meta(document, meta, page_url)
-    body = _extract_body(_strip_chrome(document), page_url)
+    # Should dropping the boxes ever leave nothing, the whole page is better than no body.
+    body = _extract_body(_strip_chrome(document), page_url) or _extract_body(data, page_url)
     # The <h1> before the <title>, which carries the site's name ("Headline | Paper").
     heading = document.find(".//h1")
     headline = meta.headline or (plain_text(heading.text_content()) if heading is not None else "")
@@ -354,7 +355,10 @@ def _read_more_meta(document: Any, meta: _Meta, page_url: str) -> None:
         for name in ("datePublished", "dateModified", "headline")
     }
     micro_authors = _itemprop_authors(document)
-    time_element = document.find(".//time[@datetime]")
+    time_element = next(
+        (t for t in _article_or_body(document).iterfind(".//time[@datetime]") if _in_story(t)),
+        None,
+    )
     meta.published = (
         meta.published
         or micro["datePublished"]
@@ -387,6 +391,24 @@ def _read_more_meta(document: Any, meta: _Meta, page_url: str) -> None:
         meta.published = _printed_date(document)
 
 
+# Boxes of other stories: their dates and names are not this story's.
+_OTHER_STORIES_RE = re.compile(
+    r"(?:^|[-_])(?:related|recirc|popular|trending|most-read|recommended|sidebar|comments?|"
+    r"promo|read-?more|recent|latest|more-stories|widget)(?:$|[-_])",
+    re.IGNORECASE,
+)
+
+
+def _in_story(element: Any) -> bool:
+    for ancestor in element.iterancestors():
+        words = f"{ancestor.get('class', '')} {ancestor.get('id', '')}".split()
+        if ancestor.tag in {"nav", "aside", "footer"} or any(
+            _OTHER_STORIES_RE.search(w) for w in words
+        ):
+            return False
+    return True
+
+
 def _printed_date(document: Any) -> str:
     """The first short element that prints a full date (a dateline, "Published March 3,
     2026"); a date inside a story's sentence is not the story's date."""
@@ -395,7 +417,7 @@ def _printed_date(document: Any) -> str:
         if not isinstance(element.tag, str) or element.tag in {"script", "style"}:
             continue
         text = " ".join(element.itertext()).strip()
-        if len(text) <= 100 and (dates := _full_dates(text)):
+        if len(text) <= 100 and (dates := _full_dates(text)) and _in_story(element):
             return dates[0].isoformat()
     return ""
 

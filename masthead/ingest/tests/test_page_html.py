@@ -190,3 +190,12 @@ def test_a_date_inside_a_sentence_does_not_date_the_page() -> None:
         "anyone on the council had expected.</p>"
     )
     assert _story(_page("", sentence)).published is None
+
+
+def test_dates_in_a_recent_stories_box_do_not_date_the_page() -> None:
+    html = _page("").replace(
+        b"<body>",
+        b'<body><aside class="recent-posts"><time datetime="2020-01-01">Jan 1, 2020</time>'
+        b'</aside><div class="popular"><p>March 9, 2021</p></div>',
+    )
+    assert _story(html).published is None
