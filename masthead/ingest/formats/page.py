@@ -304,7 +304,10 @@ _CHROME_CLASS_RE = re.compile(
 )
 _CHROME_TAGS = ("nav", "aside", "footer", "form", "button", "input", "select", "noscript",
                 "iframe", "svg", "dialog")  # fmt: skip
-_PLACEHOLDER_RE = re.compile(r"^data:|blur|placeholder|lqip|spacer|pixel|1x1|transparent", re.I)
+_PLACEHOLDER_RE = re.compile(
+    r"^data:|[/_,.-]blur|blur[_,-]|placeholder|lqip|spacer\.|/pixel\.|1x1\.|transparent\.(?:gif|png)",
+    re.IGNORECASE,
+)
 
 
 def _strip_chrome(document: Any) -> bytes:
@@ -321,8 +324,14 @@ def _strip_chrome(document: Any) -> bytes:
         words = f"{element.get('class', '')} {element.get('id', '')}".split()
         chrome = element.tag in _CHROME_TAGS or element.get("role") in {"search", "navigation"}
         chrome = chrome or any(_CHROME_CLASS_RE.search(w) for w in words)
-        if element.tag == "img":
-            chrome = chrome or bool(_PLACEHOLDER_RE.search(element.get("src") or "data:"))
+        if element.tag == "img" and not chrome:
+            # A lazy-loaded image: its real address waits in data-src or a srcset.
+            real = _real_image_url(element)
+            if real:
+                element.set("src", real)
+                for attribute in ("srcset", "data-src", "data-srcset", "sizes"):
+                    element.attrib.pop(attribute, None)
+            chrome = not real
         if (
             element.tag == "a"
             and not element.text_content().strip()
@@ -463,11 +472,22 @@ def _hero_image(document: Any, meta: _Meta) -> str:
         return meta.image
     container = _article_or_body(document)
     for image in container.iter("img") if container is not None else []:
-        candidates = _srcset(image.get("srcset") or image.get("data-srcset") or "")
-        for url in [*candidates, image.get("data-src") or "", image.get("src") or ""]:
-            if url and not _PLACEHOLDER_RE.search(url):
-                return url
+        words = f"{image.get('class', '')} {image.get('id', '')}".split()
+        real = _real_image_url(image)
+        if real and not any(_CHROME_CLASS_RE.search(w) for w in words) and _in_story(image):
+            return real
     return ""
+
+
+def _real_image_url(image: Any) -> str:
+    """The largest real address of an <img>, skipping placeholders and data: URIs."""
+    candidates = [
+        *_srcset(image.get("srcset") or ""),
+        *_srcset(image.get("data-srcset") or ""),
+        image.get("data-src") or "",
+        image.get("src") or "",
+    ]
+    return next((url for url in candidates if url and not _PLACEHOLDER_RE.search(url)), "")
 
 
 def _srcset(value: str) -> list[str]:

@@ -199,3 +199,16 @@ def test_dates_in_a_recent_stories_box_do_not_date_the_page() -> None:
         b'</aside><div class="popular"><p>March 9, 2021</p></div>',
     )
     assert _story(html).published is None
+
+
+def test_lazy_images_in_the_body_keep_their_real_address() -> None:
+    figure = (
+        "<p>The county opened the new footbridge over the mill race on Saturday.</p>"
+        '<figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" '
+        'data-src="https://x.example/m/ramp.jpg" alt="The ramp"></figure>'
+    )
+    html = _page('<meta property="og:image" content="https://x.example/m/hero.jpg">', figure)
+    story = _story(html)
+    assert story.photos[0].url == "https://x.example/m/hero.jpg"
+    assert 'src="https://x.example/m/ramp.jpg"' in story.body_html
+    assert "data:" not in story.body_html
