@@ -2,16 +2,20 @@
 
 Specs followed for HTML: schema.org ``NewsArticle``/``Article``/``BlogPosting`` in JSON-LD
 (https://schema.org/NewsArticle, including ``@graph``), the Open Graph protocol
-(https://ogp.me/, with the ``article:*`` properties), then trafilatura for the body text.
-Structured data wins over meta tags, which win over what is guessed from the text.
+(https://ogp.me/, with the ``article:*`` properties), then microdata (``itemprop``), Parse.ly
+meta (``parsely-*``), ``<time datetime>``, ``rel="author"`` and a printed dateline, then
+trafilatura for the body text once the page's boxes (search, newsletter, promotions, related
+and "read more" blocks, placeholders, empty links) are removed. Structured data wins over meta
+tags, which win over what is guessed from the text.
 
 For copied text there is no spec, only the shape of a hosted blog's article page, top to
-bottom: a skip link ("top of page"), the headline, "Writer: <account>", a short date ("Feb 26",
-no year), "N min read", the hero photo's caption ending in "(Photographer/Agency)", "By
+bottom: a skip link ("top of page"), the headline, the meta block as list items (bullets
+"•", "·", "-" or none): "Writer: <account>", a short date ("Feb 26", no year), "N min
+read"; the hero photo's caption (once or twice) ending in "(Photographer/Agency)", "By
 <reporter>", the body paragraphs, then site chrome ("Recent Posts", "See All", "Comments",
 "bottom of page"). Each element is recognised and the chrome dropped. A date printed without
 a year takes its year from ``year_hint``, else from ``reference_date`` (the day the page was
-saved: the latest such date not after it), else from a full date elsewhere in the text; when
+saved: the latest such date not after it), else from the nearest full date in the text; when
 none exists, published stays None and a warning says so. It is never the current year.
 
 Mapping: canonical/og:url → source_id and original_url; headline; author(s) → writer, and a
