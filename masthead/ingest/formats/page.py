@@ -624,12 +624,18 @@ def _parse_text(
 ) -> ParseResult:
     result = ParseResult()
     lines = _text_lines(text)
-    # The headline comes before any end marker; the story ends at the first one after it.
-    end = next((i for i, line in enumerate(lines) if i and _is_end(line)), len(lines))
+    # The story ends at the first end marker after its first paragraph ("2 comments" in the
+    # meta block above it is only dropped).
+    first_paragraph = next(
+        (i for i, line in enumerate(lines) if i and len(line.split()) >= 12), 0
+    )  # no long line at all: the story ends at the first marker under the headline
+    end = next(
+        (i for i, line in enumerate(lines) if i > first_paragraph and _is_end(line)), len(lines)
+    )
     if end < len(lines):
         result.warnings.append(f"dropped {len(lines) - end} line(s) of page chrome after the story")
-    story = lines[:end]
-    if not story or _is_end(story[0]):
+    story = [line for i, line in enumerate(lines[:end]) if i > first_paragraph or not _is_end(line)]
+    if not story:
         raise ImportFileError(name, "no article text found")
 
     start = _headline_index(story)
@@ -650,8 +656,9 @@ def _parse_text(
             continue
         if in_header and (line == writer or (_WRITER_RE.match(following) and len(line) < 80)):
             continue  # the account's name beside its avatar
-        if in_header and short_date is None and (found := _short_date(line)):
-            short_date = found
+        if in_header and (found := _short_date(line)):
+            # The first date is the story's; an "Updated: Mar 6" after it is left out.
+            short_date = short_date or found
             continue
         if in_header and _READ_TIME_RE.match(line):
             continue

@@ -164,3 +164,18 @@ def test_avatar_name_before_the_writer_line() -> None:
         b"The Island Gazette\n  \xe2\x80\xa2 Writer: The Island Gazette",
     )
     _assert_reference_shape(_story(data))
+
+
+def test_updated_date_and_comment_count_in_the_meta_block() -> None:
+    data = copied_page().replace(
+        b"3 min read", b"3 min read\n  \xe2\x80\xa2 Updated: Mar 6\n  \xe2\x80\xa2 2 comments"
+    )
+    _assert_reference_shape(_story(data))
+
+
+def test_a_story_of_short_paragraphs_still_ends_at_recent_posts() -> None:
+    data = b"Pier reopens\nWriter: The Gazette\nMar 5, 2026\nThe pier is open.\n"
+    data += b"Recent Posts\nOld pier story\n"
+    story = _story(data)
+    assert story.body_html == "<p>The pier is open.</p>"
+    assert story.published == datetime(2026, 3, 5, tzinfo=UTC)
