@@ -815,11 +815,11 @@ def _slug(url: str, headline: str) -> str:
     segments = [unquote(s) for s in urlsplit(url).path.split("/") if s]
     while segments:
         last = _PAGE_EXTENSION_RE.sub("", segments[-1]).casefold()
-        if last in {"article", "story", "post", "show", "view", "amp"}:
+        if last in {"article", "story", "post", "show", "view"}:
             break  # a script's name, not the story's: the headline says more
-        if last not in {"index", "default", "home", ""}:
+        if last not in {"index", "default", "home", "amp", ""}:
             return slugify(last) or slugify(headline)
-        segments.pop()  # /bridge-opens/index.html is /bridge-opens/
+        segments.pop()  # /bridge-opens/index.html and /bridge-opens/amp are /bridge-opens/
     return slugify(headline)
 
 
@@ -881,7 +881,7 @@ def _names(value: Any) -> list[str]:
     for item in values:
         name = item.get("name") if isinstance(item, dict) else item
         if isinstance(name, str) and name.strip() and not name.startswith("http"):
-            names.append(plain_text(name))
+            names.append(_BYLINE_RE.sub(r"\1", plain_text(name)))  # "By Ann Lee" is Ann Lee
     return _unique(names)
 
 

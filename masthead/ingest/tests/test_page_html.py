@@ -89,6 +89,7 @@ def test_undated_page_is_not_dated_now() -> None:
         ('<link rel="canonical" href="https://x.example/2025/bridge-opens/index.html">',
          "bridge-opens"),
         ('<link rel="canonical" href="https://x.example/news/story.php">', "footbridge-opens"),
+        ('<link rel="canonical" href="https://x.example/news/bridge-opens/amp/">', "bridge-opens"),
         ('<link rel="canonical" href="/news/bridge-opens.htm">'
          '<meta property="og:url" content="https://x.example/other">', "bridge-opens"),
     ],
@@ -212,3 +213,9 @@ def test_lazy_images_in_the_body_keep_their_real_address() -> None:
     assert story.photos[0].url == "https://x.example/m/hero.jpg"
     assert 'src="https://x.example/m/ramp.jpg"' in story.body_html
     assert "data:" not in story.body_html
+
+
+def test_json_ld_author_written_with_by() -> None:
+    ld = '{"@type": "NewsArticle", "headline": "Footbridge opens", "author": "By Ada Brun"}'
+    story = _story(_page(f'<script type="application/ld+json">{ld}</script>'))
+    assert story.bylines == ["Ada Brun"]
