@@ -429,10 +429,23 @@ def _printed_date(document: Any) -> str:
     for element in container.iter() if container is not None else []:
         if not isinstance(element.tag, str) or element.tag in {"script", "style"}:
             continue
-        text = " ".join(element.itertext()).strip()
-        if len(text) <= 100 and (dates := _full_dates(text)) and _in_story(element):
+        text = _short_text(element, 100)
+        if text and (dates := _full_dates(text)) and _in_story(element):
             return dates[0].isoformat()
     return ""
+
+
+def _short_text(element: Any, limit: int) -> str:
+    """The element's text if it is at most ``limit`` characters; stops reading past that, so
+    a long page is not read once per element."""
+    parts: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        size += len(piece) + 1
+        if size > limit + 1:
+            return ""
+        parts.append(piece)
+    return " ".join(parts).strip()
 
 
 def _meta_values(document: Any) -> dict[str, list[str]]:
