@@ -29,6 +29,15 @@ def news_time(moment: datetime | None, css_class: str = "") -> SafeString:
 
 
 @register.filter
+def staff_name(user) -> str:
+    """Who made a change: the staff member's name, or "Import" for changes no person made
+    (imports, wire polls and scheduled jobs save revisions with no user)."""
+    if user is None:
+        return "Import or system"
+    return user.get_full_name() or user.get_username()
+
+
+@register.filter
 def sanitized(html: str) -> SafeString:
     """Sanitize stored HTML once more on the way out; the only way HTML reaches a page."""
     return mark_safe(text.sanitize_html(html))
