@@ -55,7 +55,9 @@ def editor_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
         if not request.user.is_authenticated or not request.user.is_staff:
             return redirect_to_login(request.get_full_path(), reverse("admin:login"))
         if not request.user.has_perm(PERMISSION):
-            return _page(request, "ingest/desk_refused.html", {"title": "Wire desk"}, 403)
+            return _page(
+                request, "ingest/desk_refused.html", {"title": "You need the Editor role"}, 403
+            )
         return view(request, *args, **kwargs)
 
     return check

@@ -197,3 +197,13 @@ def test_a_file_over_the_limit_is_refused(settings, fixtures: Path) -> None:
 def test_the_admin_shows_the_wire_desk_to_editors_only() -> None:
     assert "Wire desk / Import" in client_for(EDITOR).get("/newsroom/").content.decode()
     assert "Wire desk / Import" not in client_for(CONTRIBUTOR).get("/newsroom/").content.decode()
+
+
+def test_a_running_import_shows_its_progress_and_reloads_itself(fixtures: Path) -> None:
+    editor = client_for(EDITOR)
+    upload(editor, fixtures / "hosted-blog.rss.xml")
+    run = ImportRun.objects.get()
+    ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.RUNNING, done=3)
+    page = editor.get(reverse("wire_desk:import_report", args=[run.pk])).content.decode()
+    assert f"Running… 3 of {run.total} stories" in page
+    assert 'http-equiv="refresh"' in page
