@@ -7,8 +7,11 @@ background task can call it the same way once there is a worker.
 from __future__ import annotations
 
 import json
+import logging
 import os
+import re
 import secrets
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -24,6 +27,12 @@ from masthead.ingest.records import ImportFileError, StoryRecord
 from masthead.ingest.sources import SITE_EXPORTS, OpenedSource, open_source
 from masthead.newsroom.models import Section
 
+logger = logging.getLogger(__name__)
+
+_ROOT_RE = re.compile(r"<([a-z_][\w.:-]*)")
+# Comments, processing instructions and the DOCTYPE come before the root element.
+_PROLOG_PARTS_RE = re.compile(r"<!--.*?-->|<\?.*?\?>|<!doctype[^>]*>", re.DOTALL)
+UPLOAD_KEPT_FOR = timedelta(days=1)
 # Save the progress every this many stories: often enough to watch, rarely enough to be cheap.
 PROGRESS_EVERY = 10
 
@@ -81,15 +90,19 @@ def format_detect(path: Path) -> str:
     """The format a file is in, from its first bytes; an :class:`ImportFileError` if unknown."""
     with path.open("rb") as file:
         head = file.read(65536)
-    text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n").lower()
+    # UTF-16 and UTF-32 feeds: for sniffing, their ASCII markup is enough.
+    text = head.replace(b"\x00", b"").decode("utf-8", errors="replace")
+    text = text.lstrip("\ufeff\ufffe\ufffd \t\r\n").lower()
     if text.startswith(("{", "[")):
         return _json_format(path)
     if text.startswith("<"):
-        if "wordpress.org/export/" in text:
+        root = _ROOT_RE.search(_PROLOG_PARTS_RE.sub("", text))
+        name = root.group(1) if root else ""
+        if name == "rss" and "wordpress.org/export/" in text:
             return "wxr"
-        if "<rss" in text or "<feed" in text or "<rdf:rdf" in text:
+        if name in {"rss", "feed", "rdf:rdf"}:
             return "rss"
-        if "<html" in text or "<!doctype html" in text:
+        if name == "html":
             return "page"
     elif "," in text.partition("\n")[0] and "title" in text.partition("\n")[0]:
         return "wix-csv"
@@ -116,6 +129,7 @@ def import_prepare(
 ) -> ImportRun:
     """Keep the upload and run the dry run; the file's problems raise ImportFileError and
     leave nothing behind."""
+    uploads_expire()
     stored = upload_store(upload)
     run = ImportRun(
         user=user,
@@ -131,9 +145,13 @@ def import_prepare(
         if run.format not in FORMATS:
             raise ImportFileError(run.file_name, f"unknown format {run.format!r}")
         report = _dry_run(run)
-    except BaseException:
+    except ImportFileError:
         (upload_folder() / stored).unlink(missing_ok=True)
         raise
+    except Exception as exc:  # a parser tripped on something no check foresaw: still no 500
+        (upload_folder() / stored).unlink(missing_ok=True)
+        logger.exception("dry run of %s failed", run.file_name)
+        raise ImportFileError(run.file_name, f"cannot be read ({type(exc).__name__})") from None
     run.planned = {
         "created": report.created,
         "updated": report.updated,
@@ -216,6 +234,16 @@ def import_run(run_pk: int) -> ImportRun:
     run.save()
     upload_delete(run)
     return run
+
+
+def uploads_expire(now: datetime | None = None) -> int:
+    """Cancel dry runs nobody confirmed within a day, so their files do not pile up."""
+    cutoff = (now or timezone.now()) - UPLOAD_KEPT_FOR
+    stale = ImportRun.objects.filter(status=ImportRun.Status.CHECKED, created_at__lt=cutoff)
+    runs = list(stale)
+    for run in runs:
+        import_cancel(run)
+    return len(runs)
 
 
 def import_cancel(run: ImportRun) -> None:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import os
 import stat
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
-from masthead.ingest.desk import format_detect, upload_folder
+from masthead.ingest.desk import format_detect, upload_folder, uploads_expire
+from masthead.ingest.formats import FORMATS
 from masthead.ingest.models import ImportedItem, ImportRun
 from masthead.ingest.tests.test_import_command import FIXTURE_OF
 from masthead.newsroom.models import Article
@@ -207,3 +210,44 @@ def test_a_running_import_shows_its_progress_and_reloads_itself(fixtures: Path) 
     page = editor.get(reverse("wire_desk:import_report", args=[run.pk])).content.decode()
     assert f"Running… 3 of {run.total} stories" in page
     assert 'http-equiv="refresh"' in page
+
+
+def test_a_dry_run_nobody_confirmed_expires_after_a_day(fixtures: Path) -> None:
+    editor = client_for(EDITOR)
+    upload(editor, fixtures / "hosted-blog.rss.xml")
+    old = ImportRun.objects.get()
+    ImportRun.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=2))
+    assert uploads_expire() == 1
+    old.refresh_from_db()
+    assert old.status == ImportRun.Status.CANCELLED
+    assert kept_uploads() == []
+
+
+def test_a_parser_crash_is_a_clear_error_not_a_server_error(monkeypatch, fixtures: Path) -> None:
+    def broken(*args, **kwargs):
+        raise ValueError("unforeseen")
+
+    monkeypatch.setitem(FORMATS, "rss", broken)
+    page = upload(client_for(EDITOR), fixtures / "hosted-blog.rss.xml")
+    assert page.status_code == 400
+    assert "cannot be read (ValueError)" in page.content.decode()
+    assert kept_uploads() == []
+
+
+SAMPLE_FORMATS = {"rss": "rss", "wxr": "wxr", "ghost": "ghost", "wix-csv": "wix-csv"}
+
+
+def test_real_exports_are_recognised(samples: Path) -> None:
+    checked = 0
+    for folder, fmt in SAMPLE_FORMATS.items():
+        for path in sorted((samples / folder).rglob("*")):
+            if not path.is_file() or path.suffix not in {".xml", ".json", ".csv", ".rss"}:
+                continue
+            if "empty" in path.name:
+                continue  # an empty document has no format to recognise
+            assert format_detect(path) == fmt, path
+            checked += 1
+    for path in sorted((samples / "ninjs").rglob("*.json")):
+        assert format_detect(path) == "ninjs", path
+        checked += 1
+    assert checked > 50
