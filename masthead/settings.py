@@ -281,6 +281,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Files uploaded to the wire desk wait here, outside MEDIA_ROOT, between dry run and confirm.
 IMPORT_UPLOAD_DIR = DATA_DIR / "import-uploads"
 IMPORT_UPLOAD_MAX_BYTES = env_int("MASTHEAD_IMPORT_UPLOAD_MAX_MB", 50, minimum=1) * 2**20
+# A confirmed import runs in a thread and its report page follows it; tests run it inline.
+IMPORT_IN_BACKGROUND = env_bool("MASTHEAD_IMPORT_IN_BACKGROUND", MASTHEAD_ENV != "test")
 
 # --- Security -------------------------------------------------------------------------------
 

@@ -11,12 +11,13 @@ import logging
 import os
 import re
 import secrets
+import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import connections, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
@@ -203,14 +204,41 @@ def _dry_run(run: ImportRun) -> ImportReport:
     return result[0]
 
 
-def import_run(run_pk: int) -> ImportRun:
-    """Import a checked run's file for real, saving the progress as it goes, then delete it."""
-    claimed = ImportRun.objects.filter(pk=run_pk, status=ImportRun.Status.CHECKED).update(
-        status=ImportRun.Status.RUNNING, done=0
+def import_claim(run_pk: int) -> bool:
+    """Mark a checked run as running; False when it was already run, running or cancelled,
+    so a second confirm (a double click, two editors) never imports twice."""
+    return bool(
+        ImportRun.objects.filter(pk=run_pk, status=ImportRun.Status.CHECKED).update(
+            status=ImportRun.Status.RUNNING, done=0
+        )
     )
+
+
+def import_in_background(run_pk: int) -> bool:
+    """Claim the run and import it in a thread, for the report page to follow; a task
+    queue, once there is one, calls ``import_run(pk, claimed=True)`` the same way."""
+    if not import_claim(run_pk):
+        return False
+    threading.Thread(target=_run_and_close, args=(run_pk,), name=f"import-{run_pk}").start()
+    return True
+
+
+def _run_and_close(run_pk: int) -> None:
+    try:
+        import_run(run_pk, claimed=True)
+    except Exception:
+        logger.exception("import %s failed", run_pk)
+    finally:
+        connections.close_all()  # this thread's own connections
+
+
+def import_run(run_pk: int, *, claimed: bool = False) -> ImportRun:
+    """Import a checked run's file for real, saving the progress as it goes, then delete it."""
+    if not claimed and not import_claim(run_pk):
+        return ImportRun.objects.get(pk=run_pk)
     run = ImportRun.objects.get(pk=run_pk)
-    if not claimed:
-        return run  # already run, running or cancelled: a second confirm does nothing
+    if run.status != ImportRun.Status.RUNNING:
+        return run
 
     done = 0
 
@@ -247,8 +275,10 @@ def uploads_expire(now: datetime | None = None) -> int:
 
 
 def import_cancel(run: ImportRun) -> None:
-    if run.status == ImportRun.Status.CHECKED:
-        run.status = ImportRun.Status.CANCELLED
-        run.finished_at = timezone.now()
-        run.save(update_fields=["status", "finished_at"])
+    """Drop a checked run and its file; a run already confirmed carries on."""
+    if run.status != ImportRun.Status.CHECKED:
+        return
+    run.status = ImportRun.Status.CANCELLED
+    run.finished_at = timezone.now()
+    run.save(update_fields=["status", "finished_at"])
     upload_delete(run)

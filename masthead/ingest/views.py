@@ -101,7 +101,10 @@ def import_report(request: HttpRequest, pk: int) -> HttpResponse:
 @editor_required
 def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     run = get_object_or_404(ImportRun, pk=pk)
-    desk.import_run(run.pk)
+    if settings.IMPORT_IN_BACKGROUND:
+        desk.import_in_background(run.pk)
+    else:
+        desk.import_run(run.pk)
     return redirect("wire_desk:import_report", pk=run.pk)
 
 

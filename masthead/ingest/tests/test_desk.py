@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -251,3 +252,21 @@ def test_real_exports_are_recognised(samples: Path) -> None:
         assert format_detect(path) == "ninjs", path
         checked += 1
     assert checked > 50
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_confirmed_import_runs_in_the_background(settings, fixtures: Path) -> None:
+    settings.IMPORT_IN_BACKGROUND = True
+    editor = client_for(EDITOR)
+    upload(editor, fixtures / "hosted-blog.rss.xml")
+    run = ImportRun.objects.get()
+    before = {thread for thread in threading.enumerate() if thread.name.startswith("import-")}
+    editor.post(reverse("wire_desk:import_confirm", args=[run.pk]))
+    [worker] = {t for t in threading.enumerate() if t.name.startswith("import-")} - before
+    worker.join(timeout=30)
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.DONE
+    assert Article.objects.count() == run.created == run.planned["created"]
+    assert kept_uploads() == []
+    editor.post(reverse("wire_desk:import_confirm", args=[run.pk]))  # confirmed again: no-op
+    assert Article.objects.count() == run.created
