@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from .models import ImportedItem, ImportRun, WireSource
@@ -60,7 +62,7 @@ class ImportRunAdmin(admin.ModelAdmin):
 
     list_display = [
         "file_name", "format", "status", "user", "created_at", "created", "updated", "skipped",
-        "failed",
+        "failed", "report",
     ]  # fmt: skip
     list_filter = ["status", "format"]
     search_fields = ["file_name"]
@@ -73,6 +75,11 @@ class ImportRunAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # imports start at the wire desk
+
+    @admin.display(description="Report")
+    def report(self, run: ImportRun) -> str:
+        url = reverse("wire_desk:import_report", args=[run.pk])
+        return format_html('<a href="{}">Open the report</a>', url)
 
     def has_change_permission(self, request: HttpRequest, obj: ImportRun | None = None) -> bool:
         return False

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from masthead.ingest.models import ImportRun
 from masthead.newsroom.models import Article
-from masthead.newsroom.roles import EDITOR
+from masthead.newsroom.roles import CONTRIBUTOR, EDITOR
 from masthead.testing.factories import PASSWORD, make_user
 
 pytestmark = pytest.mark.browser
@@ -26,16 +26,19 @@ def _axe_clean(page: Page) -> None:
     assert not serious, result.generate_report()
 
 
+def _log_in(page: Page, base: str, user) -> None:
+    page.goto(base + "/newsroom/login/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(r"/newsroom/$"))
+
+
 def test_an_editor_imports_an_export_through_the_wire_desk(
     page: Page, live_server, newsroom, settings, tmp_path, artifacts_dir
 ):
     settings.IMPORT_UPLOAD_DIR = tmp_path / "uploads"
-    editor = make_user(role=EDITOR, username="wendy")
-    page.goto(live_server.url + "/newsroom/login/")
-    page.get_by_label("Username").fill(editor.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(r"/newsroom/$"))
+    _log_in(page, live_server.url, make_user(role=EDITOR, username="wendy"))
 
     page.get_by_role("link", name="Wire desk / Import").click()
     expect(page.get_by_role("heading", name="Wire desk: import a file")).to_be_visible()
@@ -68,3 +71,13 @@ def test_an_editor_imports_an_export_through_the_wire_desk(
 
     page.get_by_role("link", name="Import another file").click()
     expect(page.get_by_role("link", name="newsroom.wxr.xml")).to_be_visible()
+
+
+def test_a_contributor_is_told_which_role_importing_needs(page: Page, live_server, newsroom):
+    contributor = make_user(role=CONTRIBUTOR, username="carl")
+    _log_in(page, live_server.url, contributor)
+    expect(page.get_by_role("link", name="Wire desk / Import")).to_have_count(0)
+    response = page.goto(live_server.url + "/newsroom/wire-desk/")
+    assert response.status == 403
+    expect(page.get_by_role("heading", level=1)).to_have_text("You need the Editor role")
+    _axe_clean(page)

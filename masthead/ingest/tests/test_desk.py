@@ -85,6 +85,7 @@ def test_the_editor_checks_confirms_and_the_report_is_kept(settings, fixtures: P
     assert f"{run.created} created, 0 updated" in report
     listing = editor.get(reverse("admin:ingest_importrun_changelist")).content.decode()
     assert "newsroom.wxr.xml" in listing
+    assert f'href="{reverse("wire_desk:import_report", args=[run.pk])}"' in listing
 
     # A second confirm of the same run does nothing; a re-run of the file creates nothing.
     editor.post(reverse("wire_desk:import_confirm", args=[run.pk]))
