@@ -23,6 +23,7 @@ MASTHEAD_COMMENTS_RATE_LIMIT  comments one IP address may send per 10 minutes (d
 MASTHEAD_AKISMET_KEY    an Akismet API key: also ask Akismet about every comment
 MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS  let importers fetch from private/loopback addresses
 MASTHEAD_IMPORT_UPLOAD_MAX_MB  largest file the wire desk accepts for import (default 50)
+MASTHEAD_IMPORT_IN_BACKGROUND  run a confirmed wire desk import in a thread (default: on)
 """
 
 from __future__ import annotations
