@@ -22,6 +22,8 @@ MASTHEAD_COMMENTS_MODERATION  all | first-time | none: overrides the publication
 MASTHEAD_COMMENTS_RATE_LIMIT  comments one IP address may send per 10 minutes (default 5)
 MASTHEAD_AKISMET_KEY    an Akismet API key: also ask Akismet about every comment
 MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS  let importers fetch from private/loopback addresses
+MASTHEAD_IMPORT_UPLOAD_MAX_MB  largest file the wire desk accepts for import (default 50)
+MASTHEAD_IMPORT_IN_BACKGROUND  run a confirmed wire desk import in a thread (default: on)
 """
 
 from __future__ import annotations
@@ -277,6 +279,11 @@ if not PRODUCTION:
 WHITENOISE_AUTOREFRESH = DEBUG
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Files uploaded to the wire desk wait here, outside MEDIA_ROOT, between dry run and confirm.
+IMPORT_UPLOAD_DIR = DATA_DIR / "import-uploads"
+IMPORT_UPLOAD_MAX_BYTES = env_int("MASTHEAD_IMPORT_UPLOAD_MAX_MB", 50, minimum=1) * 2**20
+# A confirmed import runs in a thread and its report page follows it; tests run it inline.
+IMPORT_IN_BACKGROUND = env_bool("MASTHEAD_IMPORT_IN_BACKGROUND", MASTHEAD_ENV != "test")
 
 # --- Security -------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ admin.site.site_title = "Masthead newsroom"
 admin.site.index_title = "Stories, people and photos"
 
 urlpatterns = [
+    path("newsroom/wire-desk/", include("masthead.ingest.urls")),
     path("newsroom/", admin.site.urls),
     path("comments/", include("masthead.comments.urls")),
     path("healthz", views.healthz, name="healthz"),

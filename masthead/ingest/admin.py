@@ -1,9 +1,11 @@
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from .models import ImportedItem, WireSource
+from .models import ImportedItem, ImportRun, WireSource
 from .sources import wire_source_poll
 
 
@@ -52,3 +54,32 @@ class ImportedItemAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # items are made by imports only
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin):
+    """The wire desk's kept reports; imports are started on the wire desk's own page."""
+
+    list_display = [
+        "file_name", "format", "status", "user", "created_at", "created", "updated", "skipped",
+        "failed", "report",
+    ]  # fmt: skip
+    list_filter = ["status", "format"]
+    search_fields = ["file_name"]
+    list_select_related = ["user", "section"]
+    readonly_fields = [
+        "user", "created_at", "finished_at", "file_name", "format", "section", "publish_mode",
+        "status", "total", "done", "planned", "created", "updated", "skipped", "failed",
+        "errors", "warnings",
+    ]  # fmt: skip
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # imports start at the wire desk
+
+    @admin.display(description="Report")
+    def report(self, run: ImportRun) -> str:
+        url = reverse("wire_desk:import_report", args=[run.pk])
+        return format_html('<a href="{}">Open the report</a>', url)
+
+    def has_change_permission(self, request: HttpRequest, obj: ImportRun | None = None) -> bool:
+        return False

@@ -154,11 +154,13 @@ def load_records(
     create_authors: bool = True,
     download_photos: bool = True,
     progress: Progress | None = None,
+    section: Section | None = None,
 ) -> ImportReport:
     """Write ``records`` as stories; returns the counts and the failures.
 
     ``source`` is the wire source the records came from (its section, credit line, publish
-    mode, hold and rights apply). ``dry_run`` writes nothing and downloads nothing: it only
+    mode, hold and rights apply). ``section`` puts every story there (the desk's choice wins
+    over the source's and the item's). ``dry_run`` writes nothing and downloads nothing: it only
     says what would be created, updated or skipped. ``progress`` is called after each story.
     ``records`` may be a generator (``wxr.stream``): nothing is kept per story but failures.
     """
@@ -170,6 +172,7 @@ def load_records(
         mode=mode,
         create_authors=create_authors,
         downloader=PhotoDownloader(enabled=download_photos and not dry_run),
+        section=section,
     )
     report = ImportReport()
     for position, record in enumerate(records, start=1):
@@ -200,6 +203,7 @@ class _Loader:
     mode: str
     create_authors: bool
     downloader: PhotoDownloader
+    section: Section | None = None
 
     def load(self, record: StoryRecord, *, dry_run: bool, report: ImportReport) -> Outcome:
         source_id = _source_id(record.source_id)
@@ -223,6 +227,8 @@ class _Loader:
 
     def digest(self, record: StoryRecord) -> str:
         options = [self.mode, self.create_authors]
+        if self.section is not None:
+            options.append(f"section:{self.section.pk}")  # a new section is a change to write
         if self.source is not None:
             options += [
                 self.source.pk,
@@ -483,6 +489,8 @@ class _Loader:
         article.expires_at = min(ends) if ends else None
 
     def _section(self, record: StoryRecord) -> Section:
+        if self.section is not None:
+            return self.section
         if self.source is not None and self.source.section_id:
             return self.source.section
         name = plain_text(record.section).strip()[:80]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -136,3 +137,51 @@ class WireSource(models.Model):
     def is_due(self, now: datetime | None = None) -> bool:
         due = self.next_poll_at()
         return self.active and (due is None or due <= (now or timezone.now()))
+
+
+class ImportRun(models.Model):
+    """One file imported from the wire desk: checked (a dry run), then confirmed and run.
+
+    The row is the import's report for the desk: who, when, which file and format, the dry
+    run's and the real run's counts, and every warning. While it runs, ``done`` counts the
+    stories so far, for the report page to show.
+    """
+
+    class Status(models.TextChoices):
+        CHECKED = "checked", "Checked, waiting for confirmation"
+        RUNNING = "running", "Running"
+        DONE = "done", "Imported"
+        FAILED = "failed", "Failed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    file_name = models.CharField(max_length=255)
+    format = models.CharField(max_length=12, choices=[(name, name) for name in sorted(FORMATS)])
+    section = models.ForeignKey(
+        "newsroom.Section", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    publish_mode = models.CharField(max_length=8, choices=WireSource.PublishMode.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.CHECKED)
+    # The upload's random name in the private uploads folder; emptied once it is deleted.
+    stored_name = models.CharField(max_length=80, blank=True, editable=False)
+    total = models.PositiveIntegerField(null=True, blank=True)
+    done = models.PositiveIntegerField(default=0)
+    planned = models.JSONField(default=dict, blank=True, help_text="The dry run's counts.")
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+    warnings = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "import report"
+        permissions = [("run_import", "Can import files from the wire desk")]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.format}, {self.get_status_display().lower()})"

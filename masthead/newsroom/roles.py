@@ -59,6 +59,8 @@ _EDITOR = [
     "redirects.change_redirect",
     "redirects.delete_redirect",
     "redirects.view_redirect",
+    "ingest.run_import",
+    "ingest.view_importrun",
 ]
 
 # None means every permission there is.

@@ -257,3 +257,16 @@ def test_import_into_an_unmigrated_database_stops_with_the_fix(tmp_path):
         assert "ingest_importeditem" not in connection.introspection.table_names()
     finally:
         call_command("migrate", verbosity=0)
+
+
+def test_section_option_puts_every_story_there(fixtures: Path) -> None:
+    Section.objects.create(name="Wire", slug="wire")
+    run("wxr", str(fixtures / "newsroom.wxr.xml"), "--section", "wire")
+    assert set(Article.objects.values_list("section__slug", flat=True)) == {"wire"}
+    assert Section.objects.count() == 1  # the export's own categories made no sections
+
+
+def test_unknown_section_is_a_clear_error_and_writes_nothing(fixtures: Path) -> None:
+    with pytest.raises(CommandError, match="No section with the slug 'nowhere'"):
+        run("wxr", str(fixtures / "newsroom.wxr.xml"), "--section", "nowhere")
+    assert nothing_written()

@@ -19,6 +19,7 @@ from masthead.ingest.sources import (
     open_source,
     require_migrated_database,
 )
+from masthead.newsroom.models import Section
 
 # Fewer stories than this finish before a progress bar would be worth drawing.
 PROGRESS_FROM = 50
@@ -67,6 +68,11 @@ class Command(BaseCommand):
             default="",
             help="The old site's address (Wix CSV links, Ghost __GHOST_URL__).",
         )
+        parser.add_argument(
+            "--section",
+            metavar="SLUG",
+            help="Put every imported story in this section (default: the section each names).",
+        )
         mode = parser.add_mutually_exclusive_group()
         mode.add_argument(
             "--publish",
@@ -105,6 +111,7 @@ class Command(BaseCommand):
         tz = _zone(options["time_zone"]) if options["time_zone"] else None
         if not options["dry_run"]:
             require_migrated_database()
+        options["section"] = _section(options["section"]) if options["section"] else None
         # Every source is read and checked before the first story is written.
         opened: list[OpenedSource] = []
         for location in options["sources"]:
@@ -173,6 +180,7 @@ class Command(BaseCommand):
                 create_authors=fmt in SITE_EXPORTS,
                 download_photos=not options["no_download"],
                 progress=progress,
+                section=options["section"],
             )
         finally:
             bar.close()
@@ -189,6 +197,17 @@ class Command(BaseCommand):
             line = f"Imported{where}: {report.summary()}."
         # JSON output keeps stdout to one story per line; the counts go to stderr.
         (self.stderr if as_json else self.stdout).write(line)
+
+
+def _section(slug: str) -> Section:
+    section = Section.objects.filter(slug=slug).first()
+    if section is None:
+        known = ", ".join(Section.objects.order_by("slug").values_list("slug", flat=True))
+        raise CommandError(
+            f"No section with the slug {slug!r} (known: {known or 'none yet'}). "
+            "Nothing was imported."
+        )
+    return section
 
 
 def _zone(name: str) -> ZoneInfo:
