@@ -52,7 +52,8 @@ def split_credit(credit: str) -> tuple[str, str]:
 
 
 def _tidy(credit: str) -> str:
-    credit = credit.strip()
+    # "(Photo: Jane Roe/AP)" keeps only the name and agency.
+    credit = re.sub(r"^(?:photo(?:graph)?|image|credit)\s*:\s*", "", credit.strip(), flags=re.I)
     on_agency = _ON_AGENCY.match(credit)
     if on_agency:
         return f"{on_agency.group('who').strip()}/{on_agency.group('agency')}"

@@ -148,8 +148,8 @@ def _card_for(element: etree._Element) -> str | None:
     if tag == "div" and classes & {"fb-post", "fb-video"} and element.get("data-href"):
         return embed_card(element.get("data-href", ""), _text(element)) or None
     if tag in {"iframe", "embed"}:
-        src = element.get("src") or element.get("data-src") or ""
-        return embed_card(src, element.get("title", "")) if _http_url(src) else ""
+        src = _frame_src(element)
+        return embed_card(src, element.get("title", "")) if src else ""
     if tag == "p" and len(element) == 0:
         match = _URL_ONLY.match(element.text or "")
         if match and is_known_embed(match.group(1)):
@@ -160,9 +160,8 @@ def _card_for(element: etree._Element) -> str | None:
 def _inner_url(element: etree._Element) -> tuple[str, str]:
     """The embedded address inside a container, and a title for it."""
     for frame in element.iter("iframe", "embed"):
-        src = frame.get("src") or frame.get("data-src") or ""
-        if _http_url(src):
-            return src, frame.get("title", "")
+        if _frame_src(frame):
+            return _frame_src(frame), frame.get("title", "")
     direct = element.get("cite") or element.get("data-instgrm-permalink") or ""
     links = [a.get("href", "") for a in element.iter("a") if _http_url(a.get("href", ""))]
     for block in element.iter("blockquote"):
@@ -178,6 +177,14 @@ def _inner_url(element: etree._Element) -> tuple[str, str]:
     if wrapper:
         return wrapper.group(1), title
     return (links[-1], title) if links else ("", "")
+
+
+def _frame_src(frame: etree._Element) -> str:
+    """A frame's address; lazy loaders keep it in ``data-src`` behind ``src="about:blank"``."""
+    for name in ("src", "data-src", "data-lazy-src"):
+        if _http_url(frame.get(name, "")):
+            return frame.get(name, "")
+    return ""
 
 
 def _replace(element: etree._Element, card: str) -> None:

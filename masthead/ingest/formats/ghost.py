@@ -34,6 +34,7 @@ from typing import Any
 
 from masthead.ingest.credits import split_caption_credit, split_credit
 from masthead.ingest.dates import parse_datetime
+from masthead.ingest.embeds import embed_card
 from masthead.ingest.inputs import Source, load_json
 from masthead.ingest.markup import absolute_url, clean_html
 from masthead.ingest.records import (
@@ -240,7 +241,7 @@ def _lexical_node(node: dict[str, Any]) -> str:
         return "".join(_figure(_s(i.get("src")), _s(i.get("alt")), _s(i.get("caption")))
                        for i in node.get("images", []) if isinstance(i, dict))  # fmt: skip
     if kind in {"html", "embed"}:
-        return _s(node.get("html"))
+        return _s(node.get("html")) or embed_card(_s(node.get("url")))
     if kind == "markdown":
         return render_markdown(_s(node.get("markdown")))
     if kind == "codeblock":
@@ -310,7 +311,7 @@ def _card(name: str, payload: dict[str, Any]) -> str:
         return "".join(_figure(_s(i.get("src")), _s(i.get("alt")), _s(i.get("caption")))
                        for i in payload.get("images", []) if isinstance(i, dict))  # fmt: skip
     if name in {"html", "embed"}:
-        return _s(payload.get("html"))
+        return _s(payload.get("html")) or embed_card(_s(payload.get("url")))
     if name in {"markdown", "card-markdown"}:
         return render_markdown(_s(payload.get("markdown")))
     if name == "code":

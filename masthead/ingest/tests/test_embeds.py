@@ -44,6 +44,8 @@ EMBEDS = [
     ('<figure class="wp-block-embed is-type-video is-provider-vimeo"><div class="wp-block-embed__'
      'wrapper">\nhttps://vimeo.com/12345\n</div></figure>',
      "vimeo", "https://vimeo.com/12345", "Watch on Vimeo"),
+    ('<iframe src="about:blank" data-src="https://player.vimeo.com/video/555"></iframe>',
+     "vimeo", "https://vimeo.com/555", "Watch on Vimeo"),
     ("<p>https://www.youtube.com/watch?v=zzz111</p>",
      "youtube", "https://www.youtube.com/watch?v=zzz111", "Watch on YouTube"),
 ]  # fmt: skip
@@ -92,6 +94,7 @@ def test_headings_are_demoted_below_the_page_h1_not_flattened() -> None:
         ("Photograph: Ann Lee/Reuters", ("", "Ann Lee/Reuters")),
         ("The mayor speaks. Credit: City Hall", ("The mayor speaks.", "City Hall")),
         ("The mayor speaks (Ann Lee/Reuters)", ("The mayor speaks", "Ann Lee/Reuters")),
+        ("Flood waters recede (Photo: Ann Lee/AP)", ("Flood waters recede", "Ann Lee/AP")),
         # not credits
         ("The mayor in 2019 (File)", ("The mayor in 2019 (File)", "")),
         ("What the image: a crowd shows", ("What the image: a crowd shows", "")),

@@ -118,6 +118,18 @@ def lexical(*children: dict) -> str:
     return json.dumps({"root": {"type": "root", "children": list(children)}})
 
 
+def test_ghost_5_lexical_embed_card_without_html_keeps_its_url() -> None:
+    node = {"type": "embed", "url": "https://open.spotify.com/episode/9xyz", "html": "",
+            "embedType": "rich"}  # fmt: skip
+    data = export({"_version": "5.80.0", "posts": [
+        {"id": "b" * 24, "title": "Podcast", "slug": "pod", "html": None, "lexical": lexical(node),
+         "status": "published"}]})  # fmt: skip
+    (post,) = ghost.parse(data).records
+    assert post.body_html.startswith(
+        '<figure class="embed embed--spotify"><a href="https://open.spotify.com/episode/9xyz"'
+    )
+
+
 def test_ghost_5_members_and_paid_posts_never_become_public() -> None:
     text = {"type": "paragraph", "children": [{"type": "text", "text": "Members read this."}]}
     posts = [
