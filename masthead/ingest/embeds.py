@@ -56,7 +56,8 @@ CLASSES = frozenset({"embed", *(f"embed--{p.name}" for p in (*PROVIDERS, OTHER))
 _OEMBED_CLASSES = {"twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed"}
 _FIGURE_CLASSES = {"kg-embed-card", "wp-block-embed"}
 _LOOKS_EMBEDDED = re.compile(
-    r"<(?:iframe|embed|blockquote|figure)\b|<p>\s*https?://|\bfb-(?:post|video)\b", re.I
+    r"<(?:iframe|embed|object|video|audio|blockquote|figure)\b|<p>\s*https?://|\bfb-(?:post|video)\b",
+    re.I,
 )
 _URL_ONLY = re.compile(r"^\s*(https?://[^\s<>\"']+)\s*$", re.I)
 
@@ -147,7 +148,7 @@ def _card_for(element: etree._Element) -> str | None:
         return embed_card(url, title) if url else None
     if tag == "div" and classes & {"fb-post", "fb-video"} and element.get("data-href"):
         return embed_card(element.get("data-href", ""), _text(element)) or None
-    if tag in {"iframe", "embed"}:
+    if tag in {"iframe", "embed", "video", "audio", "object"}:
         src = _frame_src(element)
         return embed_card(src, element.get("title", "")) if src else ""
     if tag == "p" and len(element) == 0:
@@ -159,7 +160,7 @@ def _card_for(element: etree._Element) -> str | None:
 
 def _inner_url(element: etree._Element) -> tuple[str, str]:
     """The embedded address inside a container, and a title for it."""
-    for frame in element.iter("iframe", "embed"):
+    for frame in element.iter("iframe", "embed", "video", "audio", "object"):
         if _frame_src(frame):
             return _frame_src(frame), frame.get("title", "")
     direct = element.get("cite") or element.get("data-instgrm-permalink") or ""
@@ -181,9 +182,13 @@ def _inner_url(element: etree._Element) -> tuple[str, str]:
 
 def _frame_src(frame: etree._Element) -> str:
     """A frame's address; lazy loaders keep it in ``data-src`` behind ``src="about:blank"``."""
-    for name in ("src", "data-src", "data-lazy-src"):
+    for name in ("src", "data-src", "data-lazy-src", "data"):
         if _http_url(frame.get(name, "")):
             return frame.get(name, "")
+    # <video>/<audio> may name their file only in <source> children.
+    for source in frame.iter("source"):
+        if _http_url(source.get("src", "")):
+            return source.get("src", "")
     return ""
 
 

@@ -46,6 +46,10 @@ EMBEDS = [
      "vimeo", "https://vimeo.com/12345", "Watch on Vimeo"),
     ('<iframe src="about:blank" data-src="https://player.vimeo.com/video/555"></iframe>',
      "vimeo", "https://vimeo.com/555", "Watch on Vimeo"),
+    ('<video controls poster="https://cdn.example/p.jpg"><source src="https://cdn.example/c.mp4" '
+     'type="video/mp4"></video>', "other", "https://cdn.example/c.mp4", "Open the embedded"),
+    ('<audio controls src="https://cdn.example/interview.mp3"></audio>',
+     "other", "https://cdn.example/interview.mp3", "Open the embedded content"),
     ("<p>https://www.youtube.com/watch?v=zzz111</p>",
      "youtube", "https://www.youtube.com/watch?v=zzz111", "Watch on YouTube"),
 ]  # fmt: skip
