@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
 
 from masthead.ingest.formats import ghost
 
@@ -170,3 +174,15 @@ def test_ghost_5_feature_image_caption_credit_and_ghost_url() -> None:
         "Fog over the pier",
     )
     assert 'src="https://fog.example/content/images/fog.jpg"' in page.body_html
+
+
+@pytest.mark.django_db
+def test_an_import_where_every_item_fails_exits_with_an_error(tmp_path) -> None:
+    from masthead.testing.factories import make_publication
+
+    make_publication()
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps({"db": [{"meta": {}, "data": {"posts": [
+        {"title": "No id one"}, {"title": "No id two"}]}}]}))  # fmt: skip
+    with pytest.raises(CommandError, match="All 2 item"):
+        call_command("import", "ghost", str(path), stdout=StringIO(), stderr=StringIO())
