@@ -186,3 +186,28 @@ def test_an_import_where_every_item_fails_exits_with_an_error(tmp_path) -> None:
         {"title": "No id one"}, {"title": "No id two"}]}}]}))  # fmt: skip
     with pytest.raises(CommandError, match="All 2 item"):
         call_command("import", "ghost", str(path), stdout=StringIO(), stderr=StringIO())
+
+
+@pytest.mark.django_db
+def test_ghost_0_11_export_end_to_end_pages_apart_members_unpublished(tmp_path) -> None:
+    from masthead.ingest.loader import PAGES_SECTION
+    from masthead.ingest.models import ImportedItem
+    from masthead.newsroom.models import Article
+    from masthead.testing.factories import make_publication
+
+    make_publication()
+    data = json.loads(ghost_0_11())
+    data["db"][0]["data"]["posts"].append(
+        {"id": 3, "title": "Members briefing", "slug": "briefing", "html": "<p>For members.</p>",
+         "status": "published", "visibility": "paid", "published_at": 1457200000000}
+    )  # fmt: skip
+    path = tmp_path / "ghost-0.11.json"
+    path.write_text(json.dumps(data))
+    out, err = StringIO(), StringIO()
+    call_command("import", "ghost", str(path), "--no-download", stdout=out, stderr=err)
+    assert "3 created" in out.getvalue() and "0 failed" in out.getvalue()
+    article = {i.source_id: i.article for i in ImportedItem.objects.select_related("article")}
+    assert article["2"].section.name == PAGES_SECTION != article["1"].section.name
+    assert article["1"].status == Article.Status.PUBLISHED
+    assert article["3"].status == Article.Status.UNPUBLISHED
+    assert "post 3 is for paid in Ghost: imported unpublished" in err.getvalue()
