@@ -99,13 +99,16 @@ SHORTCODES = frozenset({
     "fusion_text", "ad", "adsense", "scribd", "documentcloud", "dailymotion", "ted",
     "latex", "recipe", "pdf-embedder", "toc", "subscribe", "blog_subscription_form",
 })  # fmt: skip
+# Known shortcodes WordPress writes bare, in lower case, with nothing else in the brackets.
+_BARE_SHORTCODES = {"gallery", "playlist", "archives", "contact-form", "blog_subscription_form"}
+_SHORTCODE_ATTR_RE = re.compile(r"""(?:^|\s)[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"']+)""")
 # Enclosing shortcodes whose inner text is not readable prose (a gallery spec, a form).
 _DROP_INNER = {"gallery", "playlist", "contact-form", "gravityform", "slideshow"}
-_CODE_RE = re.compile(r"\[(sourcecode|code|source)\b[^\]]*\](.*?)\[/\1\]", re.I | re.DOTALL)
+_CODE_RE = re.compile(r"\[(sourcecode|code|source)\b[^\]]*\](.*?)\[/\1\]", re.DOTALL)
 _EMBED_RE = re.compile(
     r"\[(embed|video|audio|youtube|vimeo|soundcloud|spotify|tweet|instagram|tiktok|googlemaps"
     r"|wpvideo|dailymotion|documentcloud|ted)\b([^\]]*)\](?:(.*?)\[/\1\])?",
-    re.I | re.DOTALL,
+    re.DOTALL,
 )
 _ATTR_URL_RE = re.compile(
     r"""(?:^|\s)(?:src|url|mp4|m4v|webm|mp3|ogg|wav|href|id)?\s*=?\s*["']?(https?://[^\s"'\]]+)""",
@@ -325,7 +328,8 @@ def _shortcode_embed(match: re.Match[str]) -> str:
 
 
 def _remove_shortcodes(body: str) -> str:
-    closing = {m.group(2).lower() for m in _SHORTCODE_RE.finditer(body) if m.group(1)}
+    # WordPress matches shortcode names case-sensitively: "[Video 2]" is not [video].
+    closing = {m.group(2) for m in _SHORTCODE_RE.finditer(body) if m.group(1)}
 
     def replace(match: re.Match[str]) -> str:
         start = match.start()
@@ -333,13 +337,18 @@ def _remove_shortcodes(body: str) -> str:
         if start > 0 and body[start - 1] == "[" and body[match.end() : match.end() + 1] == "]":
             return match.group(0)
         slash, tag, attrs, self_closing = match.groups()
-        tag = tag.lower()
         if tag in SHORTCODES and (slash or self_closing or attrs.strip() or tag in closing):
+            return ""
+        if tag in _BARE_SHORTCODES and not attrs:
+            return ""  # "[gallery]" alone, as WordPress writes it
+        # A plugin's shortcode we do not know by name: it has its closing tag, or attributes
+        # written key="value", which prose in brackets never has.
+        if tag in closing or _SHORTCODE_ATTR_RE.search(attrs):
             return ""
         return match.group(0)  # "[sic]", "[Updated at 5 p.m.]": the writer's own brackets
 
     for tag in _DROP_INNER & closing:
-        body = re.sub(rf"\[{tag}\b[^\]]*\].*?\[/{tag}\]", "", body, flags=re.IGNORECASE | re.DOTALL)
+        body = re.sub(rf"\[{tag}\b[^\]]*\].*?\[/{tag}\]", "", body, flags=re.DOTALL)
     body = _SHORTCODE_RE.sub(replace, body)
     return re.sub(r"\[\[([^\[\]]+)\]\]", r"[\1]", body)
 

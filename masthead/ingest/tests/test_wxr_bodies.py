@@ -35,6 +35,16 @@ def test_known_shortcodes_go_and_their_content_is_handled() -> None:
     assert out.startswith("<p>Before.</p>") and out.endswith("<p>After.</p>")
 
 
+def test_unknown_plugin_shortcodes_go_by_their_shape_not_by_name() -> None:
+    out = body(
+        '[su_button url="https://x.example" style="flat"]Donate[/su_button] now.\n\n'
+        "[gallery]\n\n[Gallery] of readers' photos, [Video 2] and [note to self]."
+    )
+    assert out == (
+        "<p>Donate now.</p>\n<p>[Gallery] of readers' photos, [Video 2] and [note to self].</p>"
+    )
+
+
 def test_caption_becomes_a_figure_with_the_credit_split() -> None:
     out = body(
         '[caption id="attachment_7" align="alignnone" width="800"]<img src="https://x.example/'
