@@ -194,13 +194,28 @@ def _frame_src(frame: etree._Element) -> str:
 
 def _replace(element: etree._Element, card: str) -> None:
     parent = element.getparent()
-    tail = element.tail
+    if card and parent.tag == "p" and parent.getparent() is not None:
+        # A <figure> cannot sit inside a <p>: the card goes after the paragraph (or replaces
+        # it when the embed was all it held), the paragraph's words stay where they were.
+        _remove(element)
+        new = lxml.html.fragment_fromstring(card)
+        if len(parent) == 0 and not (parent.text or "").strip():
+            new.tail = parent.tail
+            parent.getparent().replace(parent, new)
+        else:
+            parent.addnext(new)
+        return
     if card:
         new = lxml.html.fragment_fromstring(card)
-        new.tail = tail
+        new.tail = element.tail
         parent.replace(element, new)
         return
-    # A frame with no usable address: drop it, keep the text after it.
+    _remove(element)
+
+
+def _remove(element: etree._Element) -> None:
+    """Drop an element but keep the text after it."""
+    parent, tail = element.getparent(), element.tail
     previous = element.getprevious()
     if tail:
         if previous is not None:

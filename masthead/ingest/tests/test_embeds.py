@@ -78,6 +78,15 @@ def test_non_http_embed_urls_are_never_emitted(src: str) -> None:
     assert body == "<p>a</p><p>b</p>"
 
 
+def test_an_embed_inside_a_paragraph_moves_out_of_it_and_keeps_the_words() -> None:
+    frame = '<iframe src="https://www.youtube.com/embed/abcdefg"></iframe>'
+    card = '<figure class="embed embed--youtube"><a href="https://www.youtube.com/watch?v=abcdefg"'
+    body = clean_html(f"<p>Intro {frame} tail.</p><p>{frame}</p><p>End.</p>")
+    assert body.count(card) == 2
+    assert body.startswith(f"<p>Intro  tail.</p>{card}")
+    assert "<p></p>" not in body and body.endswith("</figure><p>End.</p>")
+
+
 def test_a_forged_embed_class_does_not_smuggle_other_classes() -> None:
     body = clean_html('<figure class="embed evil"><p>x</p></figure><p class="embed">y</p>')
     assert "evil" not in body and "<p class" not in body
