@@ -36,6 +36,12 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# Embedded media are stored as link cards (masthead.ingest.embeds); only their classes pass.
+EMBED_PROVIDERS = (
+    "youtube", "vimeo", "twitter", "instagram", "facebook", "tiktok", "soundcloud", "spotify",
+    "documentcloud", "map", "other",
+)  # fmt: skip
+ALLOWED_CLASSES = {"figure": {"embed", *(f"embed--{name}" for name in EMBED_PROVIDERS)}}
 
 _markdown = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
 _markdown.enable("table").enable("strikethrough")
@@ -57,6 +63,7 @@ def sanitize_html(html: str) -> str:
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
+        allowed_classes=ALLOWED_CLASSES,
         link_rel="noopener noreferrer",
         strip_comments=True,
         clean_content_tags={"script", "style"},

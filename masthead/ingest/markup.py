@@ -15,6 +15,10 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
+# Re-exported: the format parsers import the credit helpers from here too.
+from masthead.ingest.credits import split_caption_credit as split_caption_credit
+from masthead.ingest.credits import split_credit as split_credit
+from masthead.ingest.embeds import embed_cards
 from masthead.text import sanitize_html
 
 _BLOCK_TAGS = (
@@ -25,9 +29,6 @@ _BLOCK_TAGS = (
 _STARTS_WITH_BLOCK = re.compile(rf"^\s*</?(?:{_BLOCK_TAGS})\b", re.IGNORECASE)
 _ENDS_WITH_BLOCK = re.compile(rf"</?(?:{_BLOCK_TAGS})\b[^>]*>\s*$", re.IGNORECASE)
 _PRE_RE = re.compile(r"<pre\b.*?</pre>", re.IGNORECASE | re.DOTALL)
-_PARENTHESISED_CREDIT = re.compile(r"\s*\(([^()]{2,120})\)\s*\.?\s*$")
-# A closing "(...)" is a credit only if it reads like one; "(File)" or "(2019)" is not.
-_CREDIT_WORDS = re.compile(r"/|\b(?:photo|photograph|via|courtesy|credit|pool)\b", re.IGNORECASE)
 
 
 def slugify(text: str, max_length: int = 80) -> str:
@@ -102,7 +103,19 @@ def clean_html(fragment: str, *, base: str = "") -> str:
     """Resolve relative URLs, then sanitize: the last step of every body."""
     if base:
         fragment = absolutize(fragment, base)
+    fragment = embed_cards(demote_headings(fragment))
     return sanitize_html(fragment).strip()
+
+
+_HEADING_RE = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
+
+
+def demote_headings(fragment: str) -> str:
+    """The story page has its own ``<h1>``: a body that starts its outline at h1 moves down a
+    level (h1 -> h2, h2 -> h3 ..., h6 stays h6), so its headings stay headings."""
+    if not re.search(r"<h1\b", fragment or "", re.IGNORECASE):
+        return fragment
+    return _HEADING_RE.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}", fragment)
 
 
 def absolute_url(url: str, base: str) -> str:
@@ -119,24 +132,6 @@ def url_path(url: str) -> str:
         return ""
     path = parts.path or "/"
     return f"{path}?{parts.query}" if parts.query else path
-
-
-def split_caption_credit(caption: str) -> tuple[str, str]:
-    """Split a caption that ends in a parenthesised credit: ``"... (Jane Roe/Agency)"``."""
-    caption = (caption or "").strip()
-    match = _PARENTHESISED_CREDIT.search(caption)
-    if not match or not _CREDIT_WORDS.search(match.group(1)):
-        return caption, ""
-    return caption[: match.start()].rstrip(), match.group(1).strip()
-
-
-def split_credit(credit: str) -> tuple[str, str]:
-    """``"Jane Roe/Agency"`` -> ("Jane Roe", "Agency"); a credit without a slash is not split."""
-    credit = (credit or "").strip().strip("()")
-    if "/" in credit:
-        photographer, _, agency = credit.partition("/")
-        return photographer.strip(), agency.strip()
-    return "", ""
 
 
 # Hosted blogs serve resized copies; the loader wants the original upload.

@@ -1,4 +1,4 @@
-"""Ghost JSON export (Settings → Labs → Export), Ghost 1.x to 5.x.
+"""Ghost JSON export (Settings → Labs → Export), Ghost 0.x to 5.x.
 
 Spec: Ghost's import/export format as documented at https://ghost.org/docs/migration/custom/
 (``{"db": [{"meta": {...}, "data": {...}}]}``, or the bare ``{"meta", "data"}`` object), with
@@ -6,19 +6,24 @@ bodies in ``html``, or only in ``mobiledoc`` (https://github.com/bustle/mobiledo
 0.3) or ``lexical`` (Lexical's serialized editor state) when ``html`` is null.
 
 Only an allow-list of fields is ever read. An export also holds password hashes, API keys,
-integration and webhook secrets, session secrets and the site's settings; this module never
-looks at ``settings``, ``api_keys``, ``integrations``, ``webhooks``, ``sessions`` or any user
-field but ``id``/``name``/``slug``, so none of it can reach a record, a warning or an error.
+integration and webhook secrets, session secrets and the site's settings; this module reads
+no setting but the site's own ``url`` and never looks at ``api_keys``, ``integrations``,
+``webhooks``, ``sessions`` or any user field but ``id``/``name``/``slug``, so none of it can
+reach a record, a warning or an error.
 
-Mapping: id → source_id; title → headline; slug; custom_excerpt → dek; posts_authors (by
-sort order; old exports: author_id) → writer (first) and bylines; posts_tags → section (first
-public tag) and tags (public tags; ``#internal`` tags dropped); feature_image with
-feature_image_caption/alt (on the post, or in posts_meta) → first photo; html (else
-lexical/mobiledoc converted) → body; status published/draft/scheduled (sent → private);
-type page (or page: true) → kind; published_at → published; updated_at → updated;
-canonical_url → original_url; ``/<slug>/`` → old_urls. Ghost 5 writes its own address as
-``__GHOST_URL__`` in bodies and image URLs: ``site_url`` replaces it. Dropped: members,
-newsletters, code injection, og/twitter overrides, visibility tiers, comments (not in exports).
+Mapping: id (an integer in 0.x) → source_id; title → headline; slug; custom_excerpt (else
+meta_description) → dek; posts_authors (by sort order; old exports: author_id) → writer
+(first) and bylines; posts_tags → section (first public tag) and tags (public tags;
+``#internal`` tags dropped); feature_image (0.x/1.x: image) with feature_image_caption/alt
+(on the post, or in posts_meta) → first photo, the credit split off its caption; html (else
+lexical, mobiledoc or 0.x markdown converted) → body; status published/draft/scheduled
+(sent → private); type page (or page: true / 1) → kind; published_at (ISO or epoch ms) →
+published; updated_at → updated; canonical_url → original_url; ``/<slug>/`` → old_urls. Ghost 5
+writes its own address as
+``__GHOST_URL__`` in bodies and image URLs and older ones use ``/content/images/...``:
+both are resolved against ``site_url`` (else the export's ``url`` setting). Posts for members,
+paid tiers or email only import unpublished, with a warning. Dropped: members, newsletters,
+code injection, og/twitter overrides, comments (not in exports).
 """
 
 from __future__ import annotations
@@ -27,9 +32,11 @@ import dataclasses
 import json
 from typing import Any
 
+from masthead.ingest.credits import split_caption_credit, split_credit
 from masthead.ingest.dates import parse_datetime
+from masthead.ingest.embeds import embed_card
 from masthead.ingest.inputs import Source, load_json
-from masthead.ingest.markup import clean_html, split_caption_credit, split_credit
+from masthead.ingest.markup import absolute_url, clean_html
 from masthead.ingest.records import (
     ImportFileError,
     ItemError,
@@ -52,15 +59,16 @@ def parse(source: Source, *, source_label: str | None = None, site_url: str = ""
     posts = db.get("posts")
     if not isinstance(posts, list):
         raise ImportFileError(name, "not a Ghost export (data.posts is not a list)")
-    users = {u.get("id"): plain_text(_s(u.get("name"))) for u in _dicts(db.get("users"))}
+    site_url = site_url or _settings_url(db)
+    users = {_id(u.get("id")): plain_text(_s(u.get("name"))) for u in _dicts(db.get("users"))}
     tags = {
-        t.get("id"): plain_text(_s(t.get("name")))
+        _id(t.get("id")): plain_text(_s(t.get("name")))
         for t in _dicts(db.get("tags"))
         if t.get("visibility", "public") == "public" and not _s(t.get("name")).startswith("#")
     }
     authors_of = _joined(db.get("posts_authors"), "author_id")
     tags_of = _joined(db.get("posts_tags"), "tag_id")
-    meta_of = {m.get("post_id"): m for m in _dicts(db.get("posts_meta"))}
+    meta_of = {_id(m.get("post_id")): m for m in _dicts(db.get("posts_meta"))}
     label = source_label or "ghost"
 
     result = ParseResult()
@@ -68,19 +76,25 @@ def parse(source: Source, *, source_label: str | None = None, site_url: str = ""
         if not isinstance(post, dict):
             result.errors.append(ItemError(position, "post is not a JSON object"))
             continue
-        post_id = _s(post.get("id"))
+        post_id = _id(post.get("id"))
         title = plain_text(_s(post.get("title")))
         if not post_id:
             result.errors.append(ItemError(position, f"post {title[:60]!r} has no id"))
             continue
-        author_ids = authors_of.get(post_id) or [post.get("author_id")]
+        author_ids = authors_of.get(post_id) or [_id(post.get("author_id"))]
         bylines = [users[a] for a in author_ids if users.get(a)]
         tag_names = [tags[t] for t in tags_of.get(post_id, []) if tags.get(t)]
         meta = meta_of.get(post_id, {})
         status = STATUS_MAP.get(_s(post.get("status")), "draft")
-        if status == "published" and post.get("visibility") not in (None, "public"):
-            result.warnings.append(f"post {post_id} is for members only in Ghost")
-        kind = "page" if post.get("type") == "page" or post.get("page") is True else "post"
+        visibility = _s(post.get("visibility")) or "public"
+        if visibility != "public" or post.get("email_only") is True:
+            # Never make a members-only, paid or newsletter-only post public by importing it.
+            if status in {"published", "scheduled"}:
+                status = "private"
+            who = "sent by email only" if post.get("email_only") is True else f"for {visibility}"
+            result.warnings.append(f"post {post_id} is {who} in Ghost: imported unpublished")
+        is_page = post.get("type") == "page" or post.get("page") in (True, 1, "1", "true")
+        kind = "page" if is_page else "post"
         try:
             body = post_html(post)
         except (ValueError, TypeError, KeyError, json.JSONDecodeError, RecursionError):
@@ -93,7 +107,7 @@ def parse(source: Source, *, source_label: str | None = None, site_url: str = ""
                 source_id=post_id,
                 headline=title,
                 slug=slug,
-                dek=plain_text(_s(post.get("custom_excerpt"))),
+                dek=plain_text(_s(post.get("custom_excerpt")) or _s(post.get("meta_description"))),
                 writer=bylines[0] if bylines else "",
                 bylines=bylines,
                 published=parse_datetime(post.get("published_at")),
@@ -101,10 +115,10 @@ def parse(source: Source, *, source_label: str | None = None, site_url: str = ""
                 section=tag_names[0] if tag_names else "",
                 tags=tag_names,
                 photos=[
-                    dataclasses.replace(p, url=_site(p.url, site_url))
+                    dataclasses.replace(p, url=absolute_url(_site(p.url, site_url), site_url))
                     for p in _feature_image(post, meta)
                 ],
-                body_html=clean_html(_site(body, site_url)),
+                body_html=clean_html(_site(body, site_url), base=site_url),
                 original_url=_site(_s(post.get("canonical_url")), site_url),
                 status=status,  # type: ignore[arg-type]
                 kind=kind,  # type: ignore[arg-type]
@@ -112,13 +126,27 @@ def parse(source: Source, *, source_label: str | None = None, site_url: str = ""
             )
         )
     if not site_url and any(
-        GHOST_URL in r.body_html or any(GHOST_URL in p.url for p in r.photos)
-        for r in result.records
+        GHOST_URL in r.body_html or any(_relative(p.url) for p in r.photos) for r in result.records
     ):
         result.warnings.append(
-            f"links and images point at {GHOST_URL}: give the old site's address (--site-url)"
+            f"links and images point at {GHOST_URL} or /content/images/: give the old site's"
+            " address (--site-url)"
         )
     return result
+
+
+def _settings_url(db: dict[str, Any]) -> str:
+    """The site's own address when the export records it (only this one setting is read)."""
+    for row in _dicts(db.get("settings")):
+        if row.get("key") in {"url", "site_url"} and _s(row.get("value")).startswith(
+            ("http://", "https://")
+        ):
+            return _s(row.get("value"))
+    return ""
+
+
+def _relative(url: str) -> bool:
+    return GHOST_URL in url or url.startswith("/")
 
 
 def _site(text: str, site_url: str) -> str:
@@ -133,6 +161,8 @@ def post_html(post: dict[str, Any]) -> str:
         return lexical_to_html(json.loads(post["lexical"]))
     if _s(post.get("mobiledoc")):
         return mobiledoc_to_html(json.loads(post["mobiledoc"]))
+    if _s(post.get("markdown")):  # Ghost 0.x kept the Markdown source beside the HTML
+        return render_markdown(post["markdown"])
     return ""
 
 
@@ -147,7 +177,7 @@ def _unwrap(data: Any, name: str) -> dict[str, Any]:
 
 
 def _feature_image(post: dict[str, Any], meta: dict[str, Any]) -> list[PhotoRecord]:
-    url = _s(post.get("feature_image"))
+    url = _s(post.get("feature_image")) or _s(post.get("image"))  # 0.x/1.x: image
     if not url:
         return []
     caption_html = _s(post.get("feature_image_caption")) or _s(meta.get("feature_image_caption"))
@@ -161,7 +191,7 @@ def _joined(rows: Any, key: str) -> dict[str, list[str]]:
     joined: dict[str, list[tuple[int, str]]] = {}
     for row in _dicts(rows):
         order = row.get("sort_order") if isinstance(row.get("sort_order"), int) else 0
-        joined.setdefault(row.get("post_id"), []).append((order, row.get(key)))
+        joined.setdefault(_id(row.get("post_id")), []).append((order, _id(row.get(key))))
     return {post: [value for _o, value in sorted(pairs, key=lambda p: p[0])] for post, pairs
             in joined.items()}  # fmt: skip
 
@@ -211,7 +241,7 @@ def _lexical_node(node: dict[str, Any]) -> str:
         return "".join(_figure(_s(i.get("src")), _s(i.get("alt")), _s(i.get("caption")))
                        for i in node.get("images", []) if isinstance(i, dict))  # fmt: skip
     if kind in {"html", "embed"}:
-        return _s(node.get("html"))
+        return _s(node.get("html")) or embed_card(_s(node.get("url")))
     if kind == "markdown":
         return render_markdown(_s(node.get("markdown")))
     if kind == "codeblock":
@@ -281,7 +311,7 @@ def _card(name: str, payload: dict[str, Any]) -> str:
         return "".join(_figure(_s(i.get("src")), _s(i.get("alt")), _s(i.get("caption")))
                        for i in payload.get("images", []) if isinstance(i, dict))  # fmt: skip
     if name in {"html", "embed"}:
-        return _s(payload.get("html"))
+        return _s(payload.get("html")) or embed_card(_s(payload.get("url")))
     if name in {"markdown", "card-markdown"}:
         return render_markdown(_s(payload.get("markdown")))
     if name == "code":
@@ -313,6 +343,13 @@ def _escape(text: str) -> str:
 
 def _dicts(value: Any) -> list[dict[str, Any]]:
     return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _id(value: Any) -> str:
+    """Ghost 0.x numbered rows with integers, later versions with 24-hex-digit strings."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _s(value)
 
 
 def _t(value: Any) -> str:

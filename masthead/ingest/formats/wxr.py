@@ -14,9 +14,11 @@ Mapping: ``wp:post_id`` → source_id; ``title`` → headline; ``wp:post_name`` 
 ``<category domain="author">`` → bylines; first ``category`` (not "Uncategorized") → section;
 ``post_tag`` → tags; ``_thumbnail_id`` → first photo (attachment URL, caption from its
 ``excerpt:encoded``, alt from ``_wp_attachment_image_alt``, credit from the image metadata);
-``content:encoded`` → body (block comments removed, ``[caption]`` → ``<figure>``, other
-shortcodes removed, wpautop paragraphs); ``wp:status`` → status; ``link`` → original_url and
-old_urls; ``wp:comment`` → comments (spam, trash, pingbacks and trackbacks skipped).
+``content:encoded`` → body (block comments removed, ``[caption]`` → ``<figure>`` with the
+credit split off, ``[embed]`` and provider URLs on their own line → embed cards, ``[code]`` →
+``<pre>``, other known shortcodes removed, bracketed prose kept, wpautop paragraphs);
+``wp:status`` → status; ``link`` → original_url and old_urls; ``wp:comment`` → comments
+(spam, trash, pingbacks and trackbacks skipped).
 Dropped: nav menu items, revisions, reusable blocks and other post types (counted in the
 warnings), post passwords (a password-protected post becomes private), custom fields,
 comment IPs and URLs, term descriptions.
@@ -24,6 +26,7 @@ comment IPs and URLs, term descriptions.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from collections import Counter
@@ -38,6 +41,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from lxml import etree
 
 from masthead.ingest.dates import parse_datetime
+from masthead.ingest.embeds import embed_card, is_known_embed
 from masthead.ingest.inputs import Source, read_bytes, reject_entity_declarations, source_name
 from masthead.ingest.markup import (
     absolute_url,
@@ -83,8 +87,34 @@ _CAPTION_RE = re.compile(
 _CAPTION_ATTR_RE = re.compile(r"""caption\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _IMAGE_PART_RE = re.compile(r"^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)$", re.DOTALL)
 _SHORTCODE_RE = re.compile(r"\[(/?)([A-Za-z][\w-]*)((?:\s[^\[\]]*)?)(/?)\]")
-# Enclosing shortcodes whose inner text is not readable prose (a URL, a gallery spec).
-_DROP_INNER = {"embed", "video", "audio", "playlist", "gallery", "soundcloud", "youtube"}
+# Shortcodes WordPress core, WordPress.com and common plugins register. Anything else in
+# square brackets ("[sic]", "[Updated at 5 p.m.]", "[Version 7]") is the writer's prose.
+SHORTCODES = frozenset({
+    "caption", "wp_caption", "gallery", "embed", "video", "audio", "playlist", "sourcecode",
+    "code", "source", "youtube", "vimeo", "soundcloud", "spotify", "tweet", "twitter",
+    "instagram", "facebook", "tiktok", "googlemaps", "wpvideo", "slideshow", "polldaddy",
+    "crowdsignal", "archives", "contact-form", "contact-form-7", "contact-field",
+    "gravityform", "wpforms", "ninja_form", "et_pb_section", "et_pb_row", "et_pb_column",
+    "et_pb_text", "vc_row", "vc_column", "vc_column_text", "fusion_builder_container",
+    "fusion_text", "ad", "adsense", "scribd", "documentcloud", "dailymotion", "ted",
+    "latex", "recipe", "pdf-embedder", "toc", "subscribe", "blog_subscription_form",
+})  # fmt: skip
+# Known shortcodes WordPress writes bare, in lower case, with nothing else in the brackets.
+_BARE_SHORTCODES = {"gallery", "playlist", "archives", "contact-form", "blog_subscription_form"}
+_SHORTCODE_ATTR_RE = re.compile(r"""(?:^|\s)[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"']+)""")
+# Enclosing shortcodes whose inner text is not readable prose (a gallery spec, a form).
+_DROP_INNER = {"gallery", "playlist", "contact-form", "gravityform", "slideshow"}
+_CODE_RE = re.compile(r"\[(sourcecode|code|source)\b[^\]]*\](.*?)\[/\1\]", re.DOTALL)
+_EMBED_RE = re.compile(
+    r"\[(embed|video|audio|youtube|vimeo|soundcloud|spotify|tweet|instagram|tiktok|googlemaps"
+    r"|wpvideo|dailymotion|documentcloud|ted)\b([^\]]*)\](?:(.*?)\[/\1\])?",
+    re.DOTALL,
+)
+_ATTR_URL_RE = re.compile(
+    r"""(?:^|\s)(?:src|url|mp4|m4v|webm|mp3|ogg|wav|href|id)?\s*=?\s*["']?(https?://[^\s"'\]]+)""",
+    re.I,
+)
+_BARE_URL_LINE_RE = re.compile(r"^[ \t]*(https?://[^\s<>\"']+)[ \t]*$", re.MULTILINE | re.I)
 _CREDIT_META_RE = re.compile(r'"credit";s:\d+:"([^"]*)"')
 
 
@@ -127,7 +157,12 @@ def stream(
     name = source_name(source)
     zone = _zone(tz, name)
     _check_head(source, name)
-    site = _first_pass(source, name)
+    source, site, undeclared = _declare_prefixes(source, name)
+    if undeclared:
+        result.warnings.append(
+            f"the export uses namespace prefixes it never declares ({', '.join(undeclared)});"
+            " read as if declared"
+        )
     label = source_label or f"wxr:{urlsplit(site.link).netloc or site.title or name}"
     skipped: Counter[str] = Counter()
     for position, item in enumerate(_iter_items(source, name), start=1):
@@ -251,7 +286,15 @@ def wordpress_body(body: str) -> str:
     """A WordPress post body as HTML: blocks and shortcodes resolved, paragraphs added."""
     has_blocks = bool(_BLOCK_COMMENT_RE.search(body))
     body = _BLOCK_COMMENT_RE.sub("", body)
+    body = _CODE_RE.sub(
+        lambda m: f"<pre><code>{html.escape(m.group(2).strip())}</code></pre>", body
+    )
     body = _CAPTION_RE.sub(_caption_to_figure, body)
+    body = _EMBED_RE.sub(_shortcode_embed, body)
+    # WordPress auto-embeds a provider's URL standing alone on its own line.
+    body = _BARE_URL_LINE_RE.sub(
+        lambda m: embed_card(m.group(1)) if is_known_embed(m.group(1)) else m.group(0), body
+    )
     body = _remove_shortcodes(body)
     # WordPress skips wpautop for block content: its markup is already complete.
     return body if has_blocks else autop(body)
@@ -268,12 +311,25 @@ def _caption_to_figure(match: re.Match[str]) -> str:
         # Before WordPress 3.4 the caption was an attribute.
         attr = _CAPTION_ATTR_RE.search(attrs)
         caption = (attr.group(1) or attr.group(2)) if attr else ""
-    figcaption = f"<figcaption>{caption}</figcaption>" if caption else ""
-    return f"<figure>{markup.strip()}{figcaption}</figure>"
+    caption, credit = split_caption_credit(plain_text(caption))
+    credit_html = f" <cite>{html.escape(credit)}</cite>" if credit else ""
+    figcaption = f"<figcaption>{html.escape(caption)}{credit_html}</figcaption>"
+    return f"<figure>{markup.strip()}{figcaption if caption or credit else ''}</figure>"
+
+
+def _shortcode_embed(match: re.Match[str]) -> str:
+    """``[embed]URL[/embed]``, ``[youtube URL]``, ``[video src="URL"]`` -> an embed card."""
+    inner = plain_text(match.group(3) or "").strip()
+    url = inner if inner.lower().startswith(("http://", "https://")) else ""
+    if not url:
+        found = _ATTR_URL_RE.search(match.group(2) or "")
+        url = found.group(1) if found else ""
+    return embed_card(url) if url else ""
 
 
 def _remove_shortcodes(body: str) -> str:
-    closing = {m.group(2).lower() for m in _SHORTCODE_RE.finditer(body) if m.group(1)}
+    # WordPress matches shortcode names case-sensitively: "[Video 2]" is not [video].
+    closing = {m.group(2) for m in _SHORTCODE_RE.finditer(body) if m.group(1)}
 
     def replace(match: re.Match[str]) -> str:
         start = match.start()
@@ -281,13 +337,18 @@ def _remove_shortcodes(body: str) -> str:
         if start > 0 and body[start - 1] == "[" and body[match.end() : match.end() + 1] == "]":
             return match.group(0)
         slash, tag, attrs, self_closing = match.groups()
-        tag = tag.lower()
-        if slash or self_closing or attrs.strip() or tag in closing or tag in _DROP_INNER:
+        if tag in SHORTCODES and (slash or self_closing or attrs.strip() or tag in closing):
             return ""
-        return match.group(0)  # "[sic]", "[1]": ordinary bracketed text
+        if tag in _BARE_SHORTCODES and not attrs:
+            return ""  # "[gallery]" alone, as WordPress writes it
+        # A plugin's shortcode we do not know by name: it has its closing tag, or attributes
+        # written key="value", which prose in brackets never has.
+        if tag in closing or _SHORTCODE_ATTR_RE.search(attrs):
+            return ""
+        return match.group(0)  # "[sic]", "[Updated at 5 p.m.]": the writer's own brackets
 
     for tag in _DROP_INNER & closing:
-        body = re.sub(rf"\[{tag}\b[^\]]*\].*?\[/{tag}\]", "", body, flags=re.IGNORECASE | re.DOTALL)
+        body = re.sub(rf"\[{tag}\b[^\]]*\].*?\[/{tag}\]", "", body, flags=re.DOTALL)
     body = _SHORTCODE_RE.sub(replace, body)
     return re.sub(r"\[\[([^\[\]]+)\]\]", r"[\1]", body)
 
@@ -361,7 +422,51 @@ def _check_head(source: Source, name: str) -> None:
     reject_entity_declarations(data, name, allow_doctype=False)
 
 
-def _walk(source: Source, name: str) -> Iterator[tuple[str, str, Any]]:
+class _UndeclaredPrefix(Exception):
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+
+
+_UNDECLARED_RE = re.compile(
+    r"Namespace prefix ([A-Za-z_][\w.-]*) (?:for \S+ )?on \S+ is not defined"
+)
+# What old WordPress.com exports leave undeclared, by the prefix they use.
+_USUAL_NAMESPACES = {
+    "atom": "http://www.w3.org/2005/Atom",
+    "wp": "http://wordpress.org/export/1.2/",
+    "excerpt": "http://wordpress.org/export/1.2/excerpt/",
+    "content": "http://purl.org/rss/1.0/modules/content/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "wfw": "http://wellformedweb.org/CommentAPI/",
+    "media": "http://search.yahoo.com/mrss/",
+    "georss": "http://www.georss.org/georss",
+}
+_ROOT_RE = re.compile(rb"<rss\b")
+
+
+def _declare_prefixes(source: Source, name: str) -> tuple[Source, _Site, list[str]]:
+    """Old WordPress.com exports use ``atom:`` (sometimes others) without declaring it, which
+    no namespace-aware parser accepts. Declare each missing prefix on ``<rss>`` and go on."""
+    undeclared: list[str] = []
+    while True:
+        try:
+            return source, _first_pass(source, name), undeclared
+        except _UndeclaredPrefix as missing:
+            data = source if isinstance(source, bytes | bytearray) else read_bytes(source)
+            root = _ROOT_RE.search(data)
+            if missing.prefix in undeclared or root is None or len(undeclared) > 20:
+                raise ImportFileError(
+                    name, f"the namespace prefix {missing.prefix!r} is used but never declared"
+                ) from None
+            uri = _USUAL_NAMESPACES.get(missing.prefix, f"urn:masthead:undeclared:{missing.prefix}")
+            declaration = f' xmlns:{missing.prefix}="{uri}"'.encode()
+            source = bytes(data[: root.end()]) + declaration + bytes(data[root.end() :])
+            undeclared.append(missing.prefix)
+
+
+def _walk(
+    source: Source, name: str, *, strict_prefixes: bool = False
+) -> Iterator[tuple[str, str, Any]]:
     """Yield (kind, local, element) for the channel's children and each item, freeing each
     one after use so memory stays bounded by one item."""
     try:
@@ -384,6 +489,9 @@ def _walk(source: Source, name: str) -> Iterator[tuple[str, str, Any]]:
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (0, 0)
         reason = exc.msg or str(exc)
+        undeclared = _UNDECLARED_RE.search(reason)
+        if undeclared and strict_prefixes:
+            raise _UndeclaredPrefix(undeclared.group(1)) from None
         raise ImportFileError(
             name, f"not well-formed XML at line {line}, column {column}: {reason}"
         ) from None
@@ -393,7 +501,7 @@ def _walk(source: Source, name: str) -> Iterator[tuple[str, str, Any]]:
 
 def _first_pass(source: Source, name: str) -> _Site:
     site = _Site()
-    for kind, local, element in _walk(source, name):
+    for kind, local, element in _walk(source, name, strict_prefixes=True):
         if kind == "wp" and local in {"wxr_version", "base_site_url"}:
             site.is_wxr = True
         elif kind == "" and local == "link" and not site.link:

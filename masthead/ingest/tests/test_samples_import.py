@@ -7,6 +7,7 @@ touches the network: photos on the samples' real sites are kept as references.
 from __future__ import annotations
 
 import csv
+import html
 import json
 import re
 from io import StringIO
@@ -295,3 +296,54 @@ def test_samples_folder_is_where_the_tests_expect_it() -> None:
     if not SAMPLES.is_dir():
         pytest.skip(f"shared samples not found at {SAMPLES}")
     assert WXR_SAMPLES and NINJS_SAMPLES
+
+
+# -- Ghost of every version, WordPress bodies -------------------------------------------------
+
+GHOST_SAMPLES = sample_files("ghost", pattern="*.json")
+_BRACKETED = re.compile(r"\[([^\[\]<>\n]{1,120})\]")
+
+
+@pytest.mark.parametrize("path", GHOST_SAMPLES, ids=sample_id)
+def test_every_ghost_sample_imports_with_no_failures(path: Path) -> None:
+    raw = json.loads(path.read_text())
+    data = raw["db"][0]["data"] if "db" in raw else raw["data"]
+    (created, _u, _s, failed), _out, _err = run("ghost", str(path))
+    assert (created, failed) == (len(data["posts"]), 0)
+    for article in Article.objects.all():
+        assert "<iframe" not in article.body_html and "&lt;a href" not in article.body_html
+
+
+def _bracketed_prose(path: Path) -> list[str]:
+    """Bracketed passages in the posts' bodies that are not WordPress shortcodes."""
+    from masthead.ingest.formats.wxr import SHORTCODES
+
+    text = path.read_text(encoding="utf-8", errors="replace")
+    items = [
+        i
+        for i in re.findall(r"<item>(.*?)</item>", text, re.DOTALL)
+        if re.search(r"post_type>(?:<!\[CDATA\[)?(?:post|page)\b", i)
+        and re.search(r"status>(?:<!\[CDATA\[)?(?:publish|draft|future|private|pending)\b", i)
+        and "post_id>" in i
+    ]
+    bodies = [
+        re.sub(r"<!--.*?-->", "", b.replace("<![CDATA[", "").replace("]]>", ""), flags=re.DOTALL)
+        for i in items
+        for b in re.findall(r"<content:encoded>(.*?)</content:encoded>", i, re.DOTALL)
+    ]
+    found = []
+    for passage in (m.group(1) for b in bodies for m in _BRACKETED.finditer(b)):
+        name = re.split(r"[\s/\]=]", passage.lstrip("/"), maxsplit=1)[0].lower()
+        if name not in SHORTCODES and not passage.startswith(("CDATA", "if ", "endif")):
+            found.append(html.unescape(passage))
+    return found
+
+
+@pytest.mark.parametrize("path", WXR_SAMPLES, ids=sample_id)
+def test_no_bracketed_prose_of_a_wxr_sample_is_lost(path: Path) -> None:
+    if not _well_formed(path):
+        return
+    run("wxr", str(path))
+    stored = html.unescape(" ".join(Article.objects.values_list("body_html", flat=True)))
+    lost = [p for p in _bracketed_prose(path) if f"[{p}]" not in stored]
+    assert lost == []

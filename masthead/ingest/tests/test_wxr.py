@@ -66,7 +66,8 @@ def test_body_paragraphs_captions_and_shortcodes(ledger) -> None:
     assert 'src="https://ledger.example.org/wp-content/uploads/2024/03/ferry-800x533.jpg"' in body
     assert "said a commuter.<br>" in body
     assert "[caption" not in body and "[gallery" not in body and "[embed" not in body
-    assert "video.example.org" not in body
+    # [embed]URL[/embed] is kept as a link card, never as shortcode text
+    assert '<figure class="embed embed--other"><a href="https://video.example.org/ferry"' in body
     assert "[sic]" in body  # ordinary brackets survive
     assert "<script" not in body and "alert" not in body
 

@@ -143,6 +143,9 @@ class Command(BaseCommand):
             self.stderr.write(f"  failed: {error}")
         for warning in total.warnings:
             self.stderr.write(f"  note: {warning}")
+        if total.failed and total.failed == total.total:
+            # Every item failed: that is a failed import, not a successful one with notes.
+            raise CommandError(f"All {total.failed} item(s) failed; nothing was imported.")
 
     def _load(
         self, source: OpenedSource, fmt: str, options: dict[str, Any], as_json: bool

@@ -1,0 +1,244 @@
+"""Embedded media in imported bodies, kept as a link card that survives the sanitizer.
+
+Bodies from Ghost, WordPress and feeds carry embeds as iframes, oEmbed blockquotes
+(``blockquote.twitter-tweet``, ``.instagram-media``, ``.tiktok-embed``), Ghost's
+``figure.kg-embed-card`` and WordPress's ``figure.wp-block-embed``. The sanitizer drops
+iframes and scripts, which used to leave nothing, or a bare link. Each embed is stored as::
+
+    <figure class="embed embed--youtube"><a href="https://www.youtube.com/watch?v=…">Watch on
+    YouTube: Title</a><figcaption>…</figcaption></figure>
+
+The provider is the class, the URL the link: a plain, accessible link that needs no script
+and no frame, so it passes nh3 and the site's CSP. Only http(s) URLs ever become cards.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
+
+import lxml.html
+from lxml import etree
+
+
+@dataclass(frozen=True, slots=True)
+class Provider:
+    name: str
+    action: str
+    hosts: re.Pattern[str]
+
+
+def _hosts(*domains: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:[\w-]+\.)*(?:{'|'.join(re.escape(d) for d in domains)})$", re.I)
+
+
+PROVIDERS = (
+    Provider(
+        "youtube", "Watch on YouTube", _hosts("youtube.com", "youtu.be", "youtube-nocookie.com")
+    ),
+    Provider("vimeo", "Watch on Vimeo", _hosts("vimeo.com")),
+    Provider("twitter", "View the post on X", _hosts("twitter.com", "x.com")),
+    Provider("instagram", "View on Instagram", _hosts("instagram.com", "instagr.am")),
+    Provider("facebook", "View on Facebook", _hosts("facebook.com", "fb.watch", "fb.com")),
+    Provider("tiktok", "Watch on TikTok", _hosts("tiktok.com")),
+    Provider("soundcloud", "Listen on SoundCloud", _hosts("soundcloud.com")),
+    Provider("spotify", "Listen on Spotify", _hosts("spotify.com")),
+    Provider("documentcloud", "Read the document on DocumentCloud", _hosts("documentcloud.org")),
+    Provider(
+        "map", "View the map", _hosts("openstreetmap.org", "maps.google.com", "maps.app.goo.gl")
+    ),
+)
+OTHER = Provider("other", "Open the embedded content", re.compile(r"^$"))
+CLASSES = frozenset({"embed", *(f"embed--{p.name}" for p in (*PROVIDERS, OTHER))})
+
+_OEMBED_CLASSES = {"twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed"}
+_FIGURE_CLASSES = {"kg-embed-card", "wp-block-embed"}
+_LOOKS_EMBEDDED = re.compile(
+    r"<(?:iframe|embed|object|video|audio|blockquote|figure)\b|<p>\s*https?://|\bfb-(?:post|video)\b",
+    re.I,
+)
+_URL_ONLY = re.compile(r"^\s*(https?://[^\s<>\"']+)\s*$", re.I)
+
+
+def provider_of(url: str) -> Provider:
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if host.startswith("www.google.") and parts.path.startswith("/maps"):
+        return PROVIDERS[-1]
+    return next((p for p in PROVIDERS if p.hosts.match(host)), OTHER)
+
+
+def is_known_embed(url: str) -> bool:
+    """A URL that WordPress or Ghost would turn into an embed when it stands on its own line."""
+    return _http_url(url) != "" and provider_of(url) is not OTHER
+
+
+def page_url(url: str) -> str:
+    """The reader-facing page for a player URL: ``/embed/ID`` -> ``/watch?v=ID`` and so on."""
+    url = _http_url(html.unescape(url or "").strip())
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    host, path = (parts.hostname or "").lower(), parts.path
+    # Players that carry the real address in their query (SoundCloud, Facebook plugins).
+    for key in ("url", "href"):
+        inner = parse_qs(parts.query).get(key)
+        if inner and _http_url(inner[0]) and ("soundcloud" in host or "facebook" in host):
+            return _http_url(inner[0])
+    youtube = re.match(r"^/embed/([\w-]{6,})", path)
+    if youtube and "youtube" in host:
+        return f"https://www.youtube.com/watch?v={youtube.group(1)}"
+    vimeo = re.match(r"^/video/(\d+)", path)
+    if vimeo and host == "player.vimeo.com":
+        return f"https://vimeo.com/{vimeo.group(1)}"
+    spotify = re.match(r"^/embed(/.*)$", path)
+    if spotify and host == "open.spotify.com":
+        return f"https://open.spotify.com{spotify.group(1)}"
+    return url
+
+
+def embed_card(url: str, title: str = "", caption: str = "") -> str:
+    """The stored form of one embed; "" when the URL is not http(s)."""
+    url = page_url(url)
+    if not url:
+        return ""
+    provider = provider_of(url)
+    title = re.sub(r"\s+", " ", title or "").strip()[:200] or url
+    figcaption = f"<figcaption>{html.escape(caption)}</figcaption>" if caption.strip() else ""
+    return (
+        f'<figure class="embed embed--{provider.name}"><a href="{html.escape(url)}">'
+        f"{html.escape(provider.action)}: {html.escape(title)}</a>{figcaption}</figure>"
+    )
+
+
+def embed_cards(fragment: str) -> str:
+    """Replace every embed in an HTML fragment by its card; other markup is left as it is."""
+    if not fragment or not _LOOKS_EMBEDDED.search(fragment):
+        return fragment
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return fragment
+    changed = False
+    for element in list(root.iter()):
+        if element is root or not isinstance(element.tag, str) or _detached(element, root):
+            continue
+        card = _card_for(element)
+        if card is None:
+            continue
+        _replace(element, card)
+        changed = True
+    if not changed:
+        return fragment
+    text = html.escape(root.text or "", quote=False)
+    return text + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+
+
+def _card_for(element: etree._Element) -> str | None:
+    tag = element.tag.lower()
+    classes = set((element.get("class") or "").split())
+    if tag == "figure" and classes & _FIGURE_CLASSES:
+        caption = _text(next(iter(element.iter("figcaption")), None))
+        url, title = _inner_url(element)
+        return embed_card(url, title, caption) if url else None
+    if tag == "blockquote" and classes & _OEMBED_CLASSES:
+        url, title = _inner_url(element)
+        return embed_card(url, title) if url else None
+    if tag == "div" and classes & {"fb-post", "fb-video"} and element.get("data-href"):
+        return embed_card(element.get("data-href", ""), _text(element)) or None
+    if tag in {"iframe", "embed", "video", "audio", "object"}:
+        src = _frame_src(element)
+        return embed_card(src, element.get("title", "")) if src else ""
+    if tag == "p" and len(element) == 0:
+        match = _URL_ONLY.match(element.text or "")
+        if match and is_known_embed(match.group(1)):
+            return embed_card(match.group(1))
+    return None
+
+
+def _inner_url(element: etree._Element) -> tuple[str, str]:
+    """The embedded address inside a container, and a title for it."""
+    for frame in element.iter("iframe", "embed", "video", "audio", "object"):
+        if _frame_src(frame):
+            return _frame_src(frame), frame.get("title", "")
+    direct = element.get("cite") or element.get("data-instgrm-permalink") or ""
+    links = [a.get("href", "") for a in element.iter("a") if _http_url(a.get("href", ""))]
+    for block in element.iter("blockquote"):
+        direct = direct or block.get("cite") or block.get("data-instgrm-permalink") or ""
+    title = _text(next(iter(element.iter("p")), None))
+    if _http_url(direct):
+        return direct, title
+    # A tweet ends with its own status link; WordPress puts the bare URL in the wrapper.
+    known = [link for link in links if is_known_embed(link)]
+    if known:
+        return known[-1], title
+    wrapper = _URL_ONLY.match(" ".join(element.itertext()).strip().split(" ")[0] or "")
+    if wrapper:
+        return wrapper.group(1), title
+    return (links[-1], title) if links else ("", "")
+
+
+def _frame_src(frame: etree._Element) -> str:
+    """A frame's address; lazy loaders keep it in ``data-src`` behind ``src="about:blank"``."""
+    for name in ("src", "data-src", "data-lazy-src", "data"):
+        if _http_url(frame.get(name, "")):
+            return frame.get(name, "")
+    # <video>/<audio> may name their file only in <source> children.
+    for source in frame.iter("source"):
+        if _http_url(source.get("src", "")):
+            return source.get("src", "")
+    return ""
+
+
+def _replace(element: etree._Element, card: str) -> None:
+    parent = element.getparent()
+    if card and parent.tag == "p" and parent.getparent() is not None:
+        # A <figure> cannot sit inside a <p>: the card goes after the paragraph (or replaces
+        # it when the embed was all it held), the paragraph's words stay where they were.
+        _remove(element)
+        new = lxml.html.fragment_fromstring(card)
+        if len(parent) == 0 and not (parent.text or "").strip():
+            new.tail = parent.tail
+            parent.getparent().replace(parent, new)
+        else:
+            parent.addnext(new)
+        return
+    if card:
+        new = lxml.html.fragment_fromstring(card)
+        new.tail = element.tail
+        parent.replace(element, new)
+        return
+    _remove(element)
+
+
+def _remove(element: etree._Element) -> None:
+    """Drop an element but keep the text after it."""
+    parent, tail = element.getparent(), element.tail
+    previous = element.getprevious()
+    if tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def _detached(element: etree._Element, root: etree._Element) -> bool:
+    node = element.getparent()
+    while node is not None and node is not root:
+        node = node.getparent()
+    return node is None
+
+
+def _text(element: etree._Element | None) -> str:
+    return re.sub(r"\s+", " ", element.text_content()).strip() if element is not None else ""
+
+
+def _http_url(url: str) -> str:
+    url = (url or "").strip()
+    if url.startswith("//"):
+        url = "https:" + url
+    parts = urlsplit(url)
+    return url if parts.scheme.lower() in {"http", "https"} and parts.hostname else ""
