@@ -17,7 +17,7 @@ from django.utils.text import slugify
 
 from masthead import text
 
-from .querysets import ArticleQuerySet
+from .querysets import ArticleQuerySet, TagQuerySet
 
 # Section slugs are the first part of story URLs, so they must not shadow the site's own paths.
 RESERVED_SLUGS = frozenset(
@@ -197,6 +197,8 @@ class Section(models.Model):
 class Tag(models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
+
+    objects = TagQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
