@@ -16,6 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 
 from masthead import text
+from masthead.web_urls import validate_web_url, web_url_or_blank
 
 from .querysets import ArticleQuerySet, TagQuerySet
 
@@ -267,7 +268,9 @@ class Article(models.Model):
         help_text="The agency or partner a syndicated story came from.",
     )
     source_credit = models.CharField("credit line", max_length=300, blank=True)
-    original_url = models.URLField("original URL", max_length=500, blank=True)
+    original_url = models.URLField(
+        "original URL", max_length=500, blank=True, validators=[validate_web_url]
+    )
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
     tags = models.ManyToManyField(Tag, related_name="articles", blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
@@ -338,6 +341,11 @@ class Article(models.Model):
                 "slug": self.slug,
             },
         )
+
+    @property
+    def safe_original_url(self) -> str:
+        """The original URL for output: blank unless it is http(s), whatever got stored."""
+        return web_url_or_blank(self.original_url)
 
     def refresh_body(self) -> None:
         """Render and sanitize the body, and count its words for the reading time."""

@@ -8,6 +8,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from PIL import Image, ImageOps
 
+from masthead.web_urls import validate_web_url
+
 # Widths of the smaller copies made of every photo, for srcset: a phone downloads the 480 or
 # 960 copy instead of the original.
 RENDITION_WIDTHS = (480, 960, 1600)
@@ -35,7 +37,10 @@ class Photo(models.Model):
         max_length=200, blank=True, help_text="Agency or publication that supplied the photo."
     )
     source_url = models.URLField(
-        max_length=500, blank=True, help_text="Where it was imported from."
+        max_length=500,
+        blank=True,
+        validators=[validate_web_url],
+        help_text="Where it was imported from.",
     )
     focal_x = models.FloatField(
         "focal point across",
