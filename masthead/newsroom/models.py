@@ -284,6 +284,8 @@ class Article(models.Model):
         blank=True,
         help_text="Readers stop seeing the story at this time (wire usage rights). Empty: never.",
     )
+    # Part of every preview link; raising it revokes all the story's links at once.
+    preview_generation = models.PositiveIntegerField(default=0, editable=False)
     word_count = models.PositiveIntegerField(default=0, editable=False)
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
     comments_enabled = models.BooleanField(default=True)
