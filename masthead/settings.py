@@ -36,6 +36,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from masthead.private_files import make_data_dir_private, write_private_file
+
 BASE_DIR = Path(__file__).resolve().parent
 
 ENVIRONMENTS = ("production", "development", "demo", "test")
@@ -91,10 +93,21 @@ DATA_DIR = Path(env_str("MASTHEAD_DATA_DIR") or BASE_DIR.parent / "var").resolve
 DEBUG = env_bool("MASTHEAD_DEBUG", MASTHEAD_ENV == "development")
 
 
+def _weak_key(key: str) -> bool:
+    """Too short, too few distinct characters, or a short pattern repeated ('abcd' * 20)."""
+    if len(key) < 50 or len(set(key)) < 10:
+        return True
+    for size in range(1, len(key) // 2 + 1):
+        if len(key) % size == 0 and key[:size] * (len(key) // size) == key:
+            return True
+    # A pattern repeated with a stub at the end: the key is a prefix of itself shifted by size.
+    return any(key[size:] == key[:-size] for size in range(1, 17))
+
+
 def _secret_key() -> str:
     key = env_str("MASTHEAD_SECRET_KEY")
     if key:
-        if PRODUCTION and (len(key) < 50 or len(set(key)) < 5):
+        if PRODUCTION and _weak_key(key):
             raise ImproperlyConfigured(
                 "MASTHEAD_SECRET_KEY is too weak: use at least 50 random characters."
             )
@@ -108,12 +121,11 @@ def _secret_key() -> str:
         return "test-only-" + "x" * 50
     # A local run keeps a generated key in the data directory so sessions survive restarts.
     key_file = DATA_DIR / "secret-key"
+    make_data_dir_private(DATA_DIR)
     if key_file.exists():
         return key_file.read_text().strip()
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(50)
-    key_file.write_text(key)
-    key_file.chmod(0o600)
+    write_private_file(key_file, key)
     return key
 
 
@@ -152,7 +164,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "masthead.static_files.PublicStaticMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -206,7 +218,10 @@ if _database_url:
     if _default_db["ENGINE"] == "django.db.backends.sqlite3":
         _default_db.setdefault("OPTIONS", {}).update(_SQLITE_OPTIONS)
 else:
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    make_data_dir_private(DATA_DIR)
+    # Created empty and owner-only before SQLite opens it, so its journals are owner-only too.
+    if not (DATA_DIR / "masthead.sqlite3").exists():
+        write_private_file(DATA_DIR / "masthead.sqlite3", "")
     _default_db = {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA_DIR / "masthead.sqlite3",

@@ -20,6 +20,7 @@ from masthead.newsroom.corrections import correction_add
 from masthead.newsroom.models import Article, Author, Correction, Publication, Section, Tag
 from masthead.newsroom.roles import CONTRIBUTOR, EDITOR, give_role
 from masthead.photos.models import Photo
+from masthead.private_files import write_private_file
 
 from . import content, images
 
@@ -162,8 +163,7 @@ def _ensure_demo_login(
     user.save()
     give_role(user, role)
     login_file.parent.mkdir(parents=True, exist_ok=True)
-    login_file.write_text(password + "\n")
-    login_file.chmod(0o600)
+    write_private_file(login_file, password + "\n")
     return DemoLogin(username, password, created=True)
 
 

@@ -76,7 +76,7 @@ def feed_scope(kind: str = "site", slug: str = "") -> FeedScope:
             section.get_absolute_url(), live.filter(section=section),
         )  # fmt: skip
     if kind == "tag":
-        tag = _get(Tag, slug)
+        tag = _get(Tag, slug, Tag.objects.on_live_stories())
         return FeedScope(
             kind, slug, f"{tag.name} · {publication.name}",
             f"Stories about {tag.name} from {publication.name}",
@@ -95,8 +95,8 @@ def feed_scope(kind: str = "site", slug: str = "") -> FeedScope:
     raise Http404("No such feed.")
 
 
-def _get(model, slug: str):
-    found = model.objects.filter(slug=slug).first()
+def _get(model, slug: str, queryset: QuerySet | None = None):
+    found = (queryset if queryset is not None else model.objects).filter(slug=slug).first()
     if found is None:
         raise Http404(f"No {model._meta.verbose_name} “{slug}”.")
     return found

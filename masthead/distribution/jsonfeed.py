@@ -46,8 +46,8 @@ def _item(request: HttpRequest, article) -> dict:
     photo = story_photo(request, article)
     if photo:
         item["image"] = photo["url"]
-    if article.original_url:
-        item["external_url"] = article.original_url
+    if article.safe_original_url:
+        item["external_url"] = article.safe_original_url
     return item
 
 

@@ -68,8 +68,8 @@ def _author_entity(request: HttpRequest, author: Author) -> dict:
 
 def _source_organization(article: Article) -> dict:
     source: dict = {"@type": "NewsMediaOrganization", "name": article.source_name}
-    if article.original_url:
-        parts = urlsplit(article.original_url)
+    if article.safe_original_url:
+        parts = urlsplit(article.safe_original_url)
         source["url"] = f"{parts.scheme}://{parts.netloc}/"
     return source
 
@@ -150,8 +150,8 @@ def news_article(request: HttpRequest, article: Article) -> dict:
         ]
     if article.source_name:
         data["sourceOrganization"] = _source_organization(article)
-    if article.original_url:
-        data["isBasedOn"] = article.original_url
+    if article.safe_original_url:
+        data["isBasedOn"] = article.safe_original_url
     return _clean(data)
 
 

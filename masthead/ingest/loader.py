@@ -78,6 +78,7 @@ from masthead.newsroom.revisions import revision_create
 from masthead.photos.models import Photo
 from masthead.redirects.models import Redirect, validate_old_path
 from masthead.text import plain_text, summarize
+from masthead.web_urls import is_web_url as is_http_url
 
 logger = logging.getLogger(__name__)
 
@@ -410,7 +411,7 @@ class _Loader:
         article.source_name = source_name[:200]
         if self.source is not None:
             article.source_credit = self.source.credit_line
-        article.original_url = record.original_url if len(record.original_url) <= 500 else ""
+        article.original_url = _original_url(record, report)
         article.hero_photo = hero
         self._set_status_and_dates(article, record, item, created, now)
         article.save()
@@ -676,6 +677,19 @@ def _headline(record: StoryRecord) -> str:
     if not headline:
         headline = summarize(plain_text(record.body_html), 100) or "Untitled story"
     return summarize(headline, 200)
+
+
+def _original_url(record: StoryRecord, report: ImportReport) -> str:
+    """The record's original URL when it is an http(s) address that fits; else dropped, noted."""
+    url = record.original_url.strip()
+    if not url:
+        return ""
+    if not is_http_url(url):
+        report.warnings.append(
+            f"{record.headline[:80]!r}: original URL dropped, not an http(s) address"
+        )
+        return ""
+    return url if len(url) <= 500 else ""
 
 
 def _free_slug(record: StoryRecord) -> str:

@@ -203,6 +203,13 @@ class CorrectionInline(admin.StackedInline):
         return False
 
 
+def _makes_preview_links(user, article: Article | None) -> bool:
+    """Only an Editor makes a preview link for a story readers cannot see."""
+    if article is None or article.is_live:
+        return True
+    return user.has_perm("newsroom.publish_article")
+
+
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
@@ -217,7 +224,10 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ["state", "publication_time", "preview_link", "word_count",
                        "reading_minutes", "created_at", "modified_at"]  # fmt: skip
     inlines = [BylineInline, CorrectionInline]
-    actions = ["submit_selected", "publish_selected", "unpublish_selected", "return_selected"]
+    actions = [
+        "submit_selected", "publish_selected", "unpublish_selected", "return_selected",
+        "revoke_preview_links",
+    ]  # fmt: skip
     fieldsets = [
         (
             None,
@@ -288,9 +298,13 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = copy.deepcopy(super().get_fieldsets(request, obj))
+        hidden = set()
         if not request.user.has_perm("newsroom.schedule_article"):
-            for _, options in fieldsets:
-                options["fields"] = [name for name in options["fields"] if name != "publish_at"]
+            hidden.add("publish_at")
+        if not _makes_preview_links(request.user, obj):
+            hidden.add("preview_link")
+        for _, options in fieldsets:
+            options["fields"] = [name for name in options["fields"] if name not in hidden]
         return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
@@ -409,6 +423,13 @@ class ArticleAdmin(admin.ModelAdmin):
     # --- The change form's extras ------------------------------------------------------------
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        response = self._render_change_form(request, context, add, change, form_url, obj)
+        if obj is not None and not _makes_preview_links(request.user, obj):
+            # "View on site" of a story that is not live would be a preview link.
+            response.context_data.update({"has_absolute_url": False, "absolute_url": None})
+        return response
+
+    def _render_change_form(self, request, context, add, change, form_url, obj):
         article = obj or Article(status=Article.Status.DRAFT, created_by=request.user)
         moves = workflow.available_moves(user=request.user, article=article)
         read_only = obj is not None and not self.has_change_permission(request, obj)
@@ -462,6 +483,15 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.action(description="Return selected stories to draft", permissions=["change"])
     def return_selected(self, request, queryset) -> None:
         self._bulk(request, queryset, Move.RETURN_TO_DRAFT)
+
+    @admin.action(
+        description="Revoke the preview links of selected stories", permissions=["publish"]
+    )
+    def revoke_preview_links(self, request, queryset) -> None:
+        count = preview.revoke_preview_links(queryset)
+        self.message_user(
+            request, f"Preview links revoked for {count} stor{'y' if count == 1 else 'ies'}."
+        )
 
     # --- Extra pages -------------------------------------------------------------------------
 

@@ -16,8 +16,9 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 
 from masthead import text
+from masthead.web_urls import validate_web_url, web_url_or_blank
 
-from .querysets import ArticleQuerySet
+from .querysets import ArticleQuerySet, TagQuerySet
 
 # Section slugs are the first part of story URLs, so they must not shadow the site's own paths.
 RESERVED_SLUGS = frozenset(
@@ -198,6 +199,8 @@ class Tag(models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
 
+    objects = TagQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
 
@@ -265,7 +268,9 @@ class Article(models.Model):
         help_text="The agency or partner a syndicated story came from.",
     )
     source_credit = models.CharField("credit line", max_length=300, blank=True)
-    original_url = models.URLField("original URL", max_length=500, blank=True)
+    original_url = models.URLField(
+        "original URL", max_length=500, blank=True, validators=[validate_web_url]
+    )
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
     tags = models.ManyToManyField(Tag, related_name="articles", blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
@@ -279,6 +284,8 @@ class Article(models.Model):
         blank=True,
         help_text="Readers stop seeing the story at this time (wire usage rights). Empty: never.",
     )
+    # Part of every preview link; raising it revokes all the story's links at once.
+    preview_generation = models.PositiveIntegerField(default=0, editable=False)
     word_count = models.PositiveIntegerField(default=0, editable=False)
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
     comments_enabled = models.BooleanField(default=True)
@@ -336,6 +343,11 @@ class Article(models.Model):
                 "slug": self.slug,
             },
         )
+
+    @property
+    def safe_original_url(self) -> str:
+        """The original URL for output: blank unless it is http(s), whatever got stored."""
+        return web_url_or_blank(self.original_url)
 
     def refresh_body(self) -> None:
         """Render and sanitize the body, and count its words for the reading time."""

@@ -87,3 +87,11 @@ class ArticleQuerySet(models.QuerySet):
             .with_bylines()
             .prefetch_related("tags")
         )
+
+
+class TagQuerySet(models.QuerySet):
+    def on_live_stories(self) -> TagQuerySet:
+        """Tags readers may see: those on at least one live story."""
+        from .models import Article
+
+        return self.filter(pk__in=Article.objects.live().values("tags"))

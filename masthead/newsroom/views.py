@@ -111,7 +111,8 @@ def section_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    tag = get_object_or_404(Tag, slug=slug)
+    # A tag only on drafts or takedowns would name what readers cannot see (an embargoed topic).
+    tag = get_object_or_404(Tag.objects.on_live_stories(), slug=slug)
     page = _page(request, tag.articles.live().for_listing().latest_first())
     return render(request, "newsroom/tag_detail.html", {"tag": tag, "page_obj": page})
 

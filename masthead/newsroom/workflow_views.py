@@ -39,6 +39,8 @@ def article_preview(request: HttpRequest, token: str) -> HttpResponse:
         return _private(response)
     except preview.PreviewLinkInvalid:
         raise Http404("No such preview.") from None
+    except preview.PreviewLinkGone:
+        return _private(render(request, "410.html", status=410))
     if article.status != Article.Status.SCHEDULED and not article.has_been_public:
         # Shown as it would be if published now; nothing is saved.
         article.published_at = timezone.now()

@@ -3,6 +3,7 @@ from django.utils.html import format_html
 
 from .forms import PhotoForm
 from .models import Photo
+from .rules import photo_editable_by
 
 
 def thumbnail_tag(photo: Photo | None, width: int) -> str:
@@ -77,7 +78,18 @@ class PhotoAdmin(admin.ModelAdmin):
     def dimensions(self, photo: Photo) -> str:
         return f"{photo.width} × {photo.height}"
 
+    def has_change_permission(self, request, obj: Photo | None = None) -> bool:
+        # Without it the change form is read-only and a POST to it answers 403.
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or photo_editable_by(request.user, obj))
+
+    def has_delete_permission(self, request, obj: Photo | None = None) -> bool:
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or photo_editable_by(request.user, obj))
+
     def save_model(self, request, obj: Photo, form: PhotoForm, change: bool) -> None:
+        if not change:
+            obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
         filled = getattr(form, "filled_from_metadata", [])
         if filled:

@@ -3,10 +3,13 @@ from __future__ import annotations
 from io import BytesIO
 from pathlib import PurePosixPath
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from PIL import Image, ImageOps
+
+from masthead.web_urls import validate_web_url
 
 # Widths of the smaller copies made of every photo, for srcset: a phone downloads the 480 or
 # 960 copy instead of the original.
@@ -35,7 +38,10 @@ class Photo(models.Model):
         max_length=200, blank=True, help_text="Agency or publication that supplied the photo."
     )
     source_url = models.URLField(
-        max_length=500, blank=True, help_text="Where it was imported from."
+        max_length=500,
+        blank=True,
+        validators=[validate_web_url],
+        help_text="Where it was imported from.",
     )
     focal_x = models.FloatField(
         "focal point across",
@@ -51,6 +57,15 @@ class Photo(models.Model):
     )
     renditions = models.JSONField(default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Who uploaded it: a Contributor may change only their own photos (masthead/photos/rules.py).
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -128,3 +128,40 @@ def test_production_sets_secure_cookies_and_hsts(tmp_path):
         " settings.SECURE_HSTS_SECONDS",
     )
     assert values == "True True True 31536000"
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["abcd" * 20, "x" * 60, "0123456789" * 6, ("Kq7!" * 20)[:-1], "abababababcdcdcdcdcd" * 3],
+)
+def test_production_refuses_a_repeated_or_low_variety_secret_key(key, tmp_path):
+    assert "too weak" in _error({**PRODUCTION, "MASTHEAD_SECRET_KEY": key}, tmp_path)
+
+
+def test_local_sqlite_database_and_data_folder_are_owner_only(tmp_path):
+    data = tmp_path / "data"
+    env = {"MASTHEAD_ENV": "development", "MASTHEAD_DATA_DIR": str(data)}
+    code = (
+        "import django; django.setup(); from django.db import connection; "
+        "connection.cursor().execute('create table t (x int)'); "
+        "connection.cursor().execute('insert into t values (1)'); import os; "
+        # While the connection is open the -wal and -shm journals exist.
+        "print(*(oct(os.stat(settings.DATA_DIR / n).st_mode & 0o777) for n in "
+        "('.', 'masthead.sqlite3', 'masthead.sqlite3-wal', 'masthead.sqlite3-shm', 'secret-key')))"
+    )
+    result = _run("from django.conf import settings; " + code, env, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0o700", "0o600", "0o600", "0o600", "0o600"]
+
+
+def test_start_up_takes_away_group_and_other_access_from_existing_files(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir(mode=0o755)
+    for name in ("masthead.sqlite3", "secret-key", "demo-login.txt"):
+        (data / name).write_text("k" * 60 if name == "secret-key" else "")
+        (data / name).chmod(0o644)
+    env = {"MASTHEAD_ENV": "development", "MASTHEAD_DATA_DIR": str(data)}
+    _settings(env, tmp_path, "settings.DEBUG")
+    assert data.stat().st_mode & 0o777 == 0o700
+    for name in ("masthead.sqlite3", "secret-key", "demo-login.txt"):
+        assert (data / name).stat().st_mode & 0o077 == 0, name
