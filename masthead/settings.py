@@ -20,6 +20,7 @@ MASTHEAD_PREVIEW_HOURS  how long a story's signed preview link works (default 72
 MASTHEAD_PHOTO_MAX_MB, MASTHEAD_PHOTO_MAX_MEGAPIXELS  photo upload limits (default 20 and 60)
 MASTHEAD_COMMENTS_MODERATION  all | first-time | none: overrides the publication's choice
 MASTHEAD_COMMENTS_RATE_LIMIT  comments one IP address may send per 10 minutes (default 5)
+MASTHEAD_COMMENTS_ATTEMPT_LIMIT  posts of the comment form, valid or not, per 10 minutes (30)
 MASTHEAD_AKISMET_KEY    an Akismet API key: also ask Akismet about every comment
 MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS  let importers fetch from private/loopback addresses
 """
@@ -127,6 +128,8 @@ if PRODUCTION and not ALLOWED_HOSTS:
         "separated by commas (for example news.example,www.news.example)."
     )
 CSRF_TRUSTED_ORIGINS = env_list("MASTHEAD_CSRF_TRUSTED_ORIGINS", [])
+# The site's own page (a comment keeps the reader's text), never Django's technical one.
+CSRF_FAILURE_VIEW = "masthead.views.csrf_failure"
 
 INSTALLED_APPS = [
     "masthead.newsroom",
@@ -349,6 +352,8 @@ if MASTHEAD_COMMENTS_MODERATION and MASTHEAD_COMMENTS_MODERATION not in _MODERAT
         f"(or unset to use the publication's choice), not {MASTHEAD_COMMENTS_MODERATION!r}."
     )
 MASTHEAD_COMMENTS_RATE_LIMIT = env_int("MASTHEAD_COMMENTS_RATE_LIMIT", 5, minimum=1)
+# Every post of the form counts here, even one sent back for a missing field.
+MASTHEAD_COMMENTS_ATTEMPT_LIMIT = env_int("MASTHEAD_COMMENTS_ATTEMPT_LIMIT", 30, minimum=1)
 MASTHEAD_COMMENTS_RATE_WINDOW = 600  # seconds
 MASTHEAD_AKISMET_KEY = env_str("MASTHEAD_AKISMET_KEY")
 MASTHEAD_AKISMET_URL = "https://{key}.rest.akismet.com/1.1/comment-check"

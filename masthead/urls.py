@@ -25,5 +25,7 @@ urlpatterns += [
 ]
 
 
+handler400 = "masthead.views.bad_request"
+handler403 = "masthead.views.permission_denied"
 handler404 = "masthead.views.page_not_found"
 handler500 = "masthead.views.server_error"
