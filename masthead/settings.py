@@ -23,6 +23,8 @@ MASTHEAD_COMMENTS_RATE_LIMIT  comments one IP address may send per 10 minutes (d
 MASTHEAD_COMMENTS_ATTEMPT_LIMIT  posts of the comment form, valid or not, per 10 minutes (30)
 MASTHEAD_AKISMET_KEY    an Akismet API key: also ask Akismet about every comment
 MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS  let importers fetch from private/loopback addresses
+MASTHEAD_LOGIN_FAILURE_LIMIT, MASTHEAD_LOGIN_COOLOFF_MINUTES  login lockout (default 10, 30)
+MASTHEAD_EMAIL_BACKEND, _HOST, _PORT, _USER, _PASSWORD, _TLS, _FROM  password-reset mail
 """
 
 from __future__ import annotations
@@ -141,6 +143,7 @@ INSTALLED_APPS = [
     "masthead.search",
     "masthead.ops",
     "masthead.demo",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -163,6 +166,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "masthead.newsroom.middleware.PublicationTimeZoneMiddleware",
     "masthead.redirects.middleware.RedirectFallbackMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "masthead.urls"
@@ -241,6 +246,40 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out account or address is refused before its password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login throttling (django-axes). Failures count per username and address together and per
+# username alone, so rotating addresses does not buy an attacker more guesses.
+AXES_FAILURE_LIMIT = env_int("MASTHEAD_LOGIN_FAILURE_LIMIT", 10, minimum=1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
+AXES_COOLOFF_TIME = env_int("MASTHEAD_LOGIN_COOLOFF_MINUTES", 30, minimum=1) / 60  # hours
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+# The same client address as the comments' rate limit (MASTHEAD_BEHIND_PROXY aware).
+AXES_CLIENT_IP_CALLABLE = "masthead.comments.views.axes_client_ip"
+AXES_VERBOSE = False
+
+# Staff sessions end after a working day without a request; every request renews them.
+SESSION_COOKIE_AGE = 10 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Password-reset mail: printed to the console outside production, SMTP from the environment in it.
+EMAIL_BACKEND = env_str(
+    "MASTHEAD_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = env_str("MASTHEAD_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("MASTHEAD_EMAIL_PORT", 587, minimum=1)
+EMAIL_HOST_USER = env_str("MASTHEAD_EMAIL_USER")
+EMAIL_HOST_PASSWORD = env_str("MASTHEAD_EMAIL_PASSWORD")
+EMAIL_USE_TLS = env_bool("MASTHEAD_EMAIL_TLS", True)
+DEFAULT_FROM_EMAIL = env_str("MASTHEAD_EMAIL_FROM", "newsroom@localhost")
 
 # --- Language and time ----------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
 from masthead import views
@@ -8,7 +9,33 @@ admin.site.site_header = "Masthead newsroom"
 admin.site.site_title = "Masthead newsroom"
 admin.site.index_title = "Stories, people and photos"
 
+# Staff password reset by email; the name admin_password_reset shows the admin login page's
+# "Forgotten your password?" link. Django's views answer the same for unknown addresses.
+password_reset_urls = [
+    path(
+        "newsroom/password-reset/",
+        auth_views.PasswordResetView.as_view(),
+        name="admin_password_reset",
+    ),
+    path(
+        "newsroom/password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "newsroom/password-reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "newsroom/password-reset/complete/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+]
+
 urlpatterns = [
+    *password_reset_urls,
     path("newsroom/", admin.site.urls),
     path("comments/", include("masthead.comments.urls")),
     path("healthz", views.healthz, name="healthz"),

@@ -52,6 +52,11 @@ def client_ip(request: HttpRequest) -> str | None:
     return None
 
 
+def axes_client_ip(request: HttpRequest) -> str | None:
+    """AXES_CLIENT_IP_CALLABLE: login lockouts see the same address as the comment limits."""
+    return client_ip(request)
+
+
 def _message(submission: Submission) -> str:
     if submission.published:
         return PUBLISHED
