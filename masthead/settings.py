@@ -20,10 +20,13 @@ MASTHEAD_PREVIEW_HOURS  how long a story's signed preview link works (default 72
 MASTHEAD_PHOTO_MAX_MB, MASTHEAD_PHOTO_MAX_MEGAPIXELS  photo upload limits (default 20 and 60)
 MASTHEAD_COMMENTS_MODERATION  all | first-time | none: overrides the publication's choice
 MASTHEAD_COMMENTS_RATE_LIMIT  comments one IP address may send per 10 minutes (default 5)
+MASTHEAD_COMMENTS_ATTEMPT_LIMIT  posts of the comment form, valid or not, per 10 minutes (30)
 MASTHEAD_AKISMET_KEY    an Akismet API key: also ask Akismet about every comment
 MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS  let importers fetch from private/loopback addresses
 MASTHEAD_IMPORT_UPLOAD_MAX_MB  largest file the wire desk accepts for import (default 50)
 MASTHEAD_IMPORT_IN_BACKGROUND  run a confirmed wire desk import in a thread (default: on)
+MASTHEAD_LOGIN_FAILURE_LIMIT, MASTHEAD_LOGIN_COOLOFF_MINUTES  login lockout (default 10, 30)
+MASTHEAD_EMAIL_BACKEND, _HOST, _PORT, _USER, _PASSWORD, _TLS, _FROM  password-reset mail
 """
 
 from __future__ import annotations
@@ -141,6 +144,8 @@ if PRODUCTION and not ALLOWED_HOSTS:
         "separated by commas (for example news.example,www.news.example)."
     )
 CSRF_TRUSTED_ORIGINS = env_list("MASTHEAD_CSRF_TRUSTED_ORIGINS", [])
+# The site's own page (a comment keeps the reader's text), never Django's technical one.
+CSRF_FAILURE_VIEW = "masthead.views.csrf_failure"
 
 INSTALLED_APPS = [
     "masthead.newsroom",
@@ -152,6 +157,7 @@ INSTALLED_APPS = [
     "masthead.search",
     "masthead.ops",
     "masthead.demo",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -174,6 +180,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "masthead.newsroom.middleware.PublicationTimeZoneMiddleware",
     "masthead.redirects.middleware.RedirectFallbackMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "masthead.urls"
@@ -255,6 +263,40 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out account or address is refused before its password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login throttling (django-axes). Failures count per username and address together and per
+# username alone, so rotating addresses does not buy an attacker more guesses.
+AXES_FAILURE_LIMIT = env_int("MASTHEAD_LOGIN_FAILURE_LIMIT", 10, minimum=1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
+AXES_COOLOFF_TIME = env_int("MASTHEAD_LOGIN_COOLOFF_MINUTES", 30, minimum=1) / 60  # hours
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+# The same client address as the comments' rate limit (MASTHEAD_BEHIND_PROXY aware).
+AXES_CLIENT_IP_CALLABLE = "masthead.comments.views.axes_client_ip"
+AXES_VERBOSE = False
+
+# Staff sessions end after a working day without a request; every request renews them.
+SESSION_COOKIE_AGE = 10 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Password-reset mail: printed to the console outside production, SMTP from the environment in it.
+EMAIL_BACKEND = env_str(
+    "MASTHEAD_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = env_str("MASTHEAD_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("MASTHEAD_EMAIL_PORT", 587, minimum=1)
+EMAIL_HOST_USER = env_str("MASTHEAD_EMAIL_USER")
+EMAIL_HOST_PASSWORD = env_str("MASTHEAD_EMAIL_PASSWORD")
+EMAIL_USE_TLS = env_bool("MASTHEAD_EMAIL_TLS", True)
+DEFAULT_FROM_EMAIL = env_str("MASTHEAD_EMAIL_FROM", "newsroom@localhost")
 
 # --- Language and time ----------------------------------------------------------------------
 
@@ -371,6 +413,8 @@ if MASTHEAD_COMMENTS_MODERATION and MASTHEAD_COMMENTS_MODERATION not in _MODERAT
         f"(or unset to use the publication's choice), not {MASTHEAD_COMMENTS_MODERATION!r}."
     )
 MASTHEAD_COMMENTS_RATE_LIMIT = env_int("MASTHEAD_COMMENTS_RATE_LIMIT", 5, minimum=1)
+# Every post of the form counts here, even one sent back for a missing field.
+MASTHEAD_COMMENTS_ATTEMPT_LIMIT = env_int("MASTHEAD_COMMENTS_ATTEMPT_LIMIT", 30, minimum=1)
 MASTHEAD_COMMENTS_RATE_WINDOW = 600  # seconds
 MASTHEAD_AKISMET_KEY = env_str("MASTHEAD_AKISMET_KEY")
 MASTHEAD_AKISMET_URL = "https://{key}.rest.akismet.com/1.1/comment-check"

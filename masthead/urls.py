@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
 from masthead import views
@@ -8,8 +9,34 @@ admin.site.site_header = "Masthead newsroom"
 admin.site.site_title = "Masthead newsroom"
 admin.site.index_title = "Stories, people and photos"
 
+# Staff password reset by email; the name admin_password_reset shows the admin login page's
+# "Forgotten your password?" link. Django's views answer the same for unknown addresses.
+password_reset_urls = [
+    path(
+        "newsroom/password-reset/",
+        auth_views.PasswordResetView.as_view(),
+        name="admin_password_reset",
+    ),
+    path(
+        "newsroom/password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "newsroom/password-reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "newsroom/password-reset/complete/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+]
+
 urlpatterns = [
     path("newsroom/wire-desk/", include("masthead.ingest.urls")),
+    *password_reset_urls,
     path("newsroom/", admin.site.urls),
     path("comments/", include("masthead.comments.urls")),
     path("healthz", views.healthz, name="healthz"),
@@ -26,5 +53,7 @@ urlpatterns += [
 ]
 
 
+handler400 = "masthead.views.bad_request"
+handler403 = "masthead.views.permission_denied"
 handler404 = "masthead.views.page_not_found"
 handler500 = "masthead.views.server_error"

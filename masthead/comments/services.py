@@ -42,7 +42,7 @@ class SenderBanned(CommentRefused):
 class Submission:
     comment: Comment
     created: bool  # False when this was a second send of a comment already stored
-    first_time: bool = False  # held because this email has no approved comment yet
+    first_time: bool = False  # held: no approved comment yet under this name and email
 
     @property
     def published(self) -> bool:
@@ -77,16 +77,34 @@ def _submission_key(nonce: str, email: str, digest: str) -> str | None:
     return hashlib.sha256(f"{nonce}\n{email}\n{digest}".encode()).hexdigest()
 
 
-FIRST_TIME_REASON = "first comment from this email address"
+FIRST_TIME_REASON = "first comment under this name and email address"
 
 
-def _policy_status(policy: str, email: str) -> tuple[str, str]:
+def commenter_name(name: str) -> str:
+    """A commenter's name as stored and compared: trimmed, inner runs of spaces made one."""
+    return " ".join(name.split())
+
+
+def is_known_commenter(*, name: str, email: str) -> bool:
+    """True when this email address already has an approved comment under this same name.
+
+    The name counts too: anyone can type a regular's email address (it is never shown), so an
+    address alone must not lend a newcomer the regular's standing.
+    """
+    return (
+        Comment.objects.approved()
+        .filter(email=email, author_name__iexact=commenter_name(name))
+        .exists()
+    )
+
+
+def _policy_status(policy: str, *, name: str, email: str) -> tuple[str, str]:
     """The status the moderation policy gives a clean comment, and the reason when it is held."""
     if policy == Moderation.NONE:
         return Comment.Status.APPROVED, ""
     if policy == Moderation.ALL:
         return Comment.Status.PENDING, "every comment is read first"
-    if Comment.objects.approved().filter(email=email).exists():
+    if is_known_commenter(name=name, email=email):
         return Comment.Status.APPROVED, ""
     return Comment.Status.PENDING, FIRST_TIME_REASON
 
@@ -145,7 +163,9 @@ def comment_submit(
     if verdict.status == spam.Status.SPAM:
         status = Comment.Status.SPAM
     else:
-        status, policy_reason = _policy_status(moderation_policy(publication), email)
+        status, policy_reason = _policy_status(
+            moderation_policy(publication), name=name, email=email
+        )
         if verdict.status == spam.Status.HOLD:
             status = Comment.Status.PENDING
         if status == Comment.Status.PENDING and policy_reason:
@@ -155,7 +175,7 @@ def comment_submit(
     comment = Comment(
         article=article,
         parent=parent,
-        author_name=name.strip(),
+        author_name=commenter_name(name),
         email=email,
         body=body,
         # Until Akismet has answered, a comment that would be published waits.

@@ -8,9 +8,11 @@ too fast               sent < MIN_SECONDS_TO_SUBMIT (3 s) after the     form err
                        form was shown                                   "send it again"
 old or forged form     signed stamp older than FORM_MAX_AGE (1 day),    form error, text kept
                        or not signed by this site
-rate limit             more than MASTHEAD_COMMENTS_RATE_LIMIT (5) sent  HTTP 429 page with the
-                       from one IP address (IPv6: one /64) in           text to copy, and
-                       MASTHEAD_COMMENTS_RATE_WINDOW (10 min)           Retry-After
+rate limit             more than MASTHEAD_COMMENTS_RATE_LIMIT (5)       HTTP 429 page with the
+                       accepted sends from one IP address (IPv6: one    text to copy, and
+                       /64) in MASTHEAD_COMMENTS_RATE_WINDOW (10 min),  Retry-After
+                       or more than MASTHEAD_COMMENTS_ATTEMPT_LIMIT
+                       (30) posts of the form, valid or not
 links                  LINKS_TO_HOLD (3) or more links                  held for a moderator
 link-stuffed           LINKS_TO_SPAM (6) or more links                  stored as spam
 link markup            <a href=...> or [url=...] typed into plain text  held for a moderator
@@ -174,22 +176,33 @@ def rate_key(ip: str | None) -> str:
     return str(address)
 
 
-def rate_limit_hit(ip: str | None, now: float | None = None) -> int | None:
+def rate_limit_hit(
+    ip: str | None, now: float | None = None, *, scope: str = "sends", limit: int | None = None
+) -> int | None:
     """Count one send from ``ip``; return the seconds to wait when over the limit, else None.
 
+    ``scope`` "sends" counts comments the form accepted (MASTHEAD_COMMENTS_RATE_LIMIT);
+    :func:`attempt_limit_hit` counts every post under its own, higher limit.
     A fixed window in the shared cache (local memory, or Redis across app servers): the count is
     one ``incr`` per send, atomic on Redis, so several app servers share one limit.
     """
     window = settings.MASTHEAD_COMMENTS_RATE_WINDOW
+    limit = limit if limit is not None else settings.MASTHEAD_COMMENTS_RATE_LIMIT
     now = now if now is not None else time.time()
     bucket = int(now // window)
-    key = f"comments:rate:{rate_key(ip)}:{bucket}"
+    key = f"comments:rate:{scope}:{rate_key(ip)}:{bucket}"
     cache.add(key, 0, timeout=window + 5)
     try:
         count = cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=window + 5)
         count = 1
-    if count > settings.MASTHEAD_COMMENTS_RATE_LIMIT:
+    if count > limit:
         return max(1, int((bucket + 1) * window - now))
     return None
+
+
+def attempt_limit_hit(ip: str | None, now: float | None = None) -> int | None:
+    """Count one post of the form, valid or not: a reader fixing a typo is not held back by it,
+    but a script hammering the form is."""
+    return rate_limit_hit(ip, now, scope="attempts", limit=settings.MASTHEAD_COMMENTS_ATTEMPT_LIMIT)

@@ -23,6 +23,11 @@ from .services import CommentRefused, CommentsClosed, Submission, comment_submit
 
 PUBLISHED = "Thank you: your comment is published."
 HELD = "Thank you: your comment is waiting for a moderator and will appear once it is approved."
+CSRF_EXPIRED = (
+    "We could not confirm that this comment was sent from our page: the page may have been "
+    "open for a long time, or your browser did not send our cookie. Nothing is lost: press "
+    "the button again to send it."
+)
 HELD_FIRST_TIME = (
     "Thank you: your comment will appear once a moderator has read it. We read a reader’s "
     "first comment before publishing it; after that, comments appear at once."
@@ -45,6 +50,11 @@ def client_ip(request: HttpRequest) -> str | None:
         mapped = getattr(address, "ipv4_mapped", None)  # ::ffff:203.0.113.7 is 203.0.113.7
         return str(mapped or address)
     return None
+
+
+def axes_client_ip(request: HttpRequest) -> str | None:
+    """AXES_CLIENT_IP_CALLABLE: login lockouts see the same address as the comment limits."""
+    return client_ip(request)
 
 
 def _message(submission: Submission) -> str:
@@ -72,6 +82,22 @@ def _refused(
     )
 
 
+def _too_many(request: HttpRequest, article: Article, wait: int) -> HttpResponse:
+    minutes = max(1, round(wait / 60))
+    response = _refused(
+        request,
+        article,
+        title="Please wait a moment",
+        message=(
+            "You have sent several comments in a short time. Please wait about "
+            f"{minutes} minute{'s' if minutes != 1 else ''} and send your comment again."
+        ),
+        status=429,
+    )
+    response["Retry-After"] = str(wait)
+    return response
+
+
 @require_http_methods(["GET", "POST"])
 def comment_post(request: HttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.live().for_story_page(), pk=article_id)
@@ -81,21 +107,9 @@ def comment_post(request: HttpRequest, article_id: int) -> HttpResponse:
         return redirect(story_url + "#comments")
 
     ip = client_ip(request)
-    wait = spam.rate_limit_hit(ip)
+    wait = spam.attempt_limit_hit(ip)
     if wait is not None:
-        minutes = max(1, round(wait / 60))
-        response = _refused(
-            request,
-            article,
-            title="Please wait a moment",
-            message=(
-                "You have sent several comments in a short time. Please wait about "
-                f"{minutes} minute{'s' if minutes != 1 else ''} and send your comment again."
-            ),
-            status=429,
-        )
-        response["Retry-After"] = str(wait)
-        return response
+        return _too_many(request, article, wait)
 
     if not comments_open(article):
         return _refused(
@@ -109,6 +123,11 @@ def comment_post(request: HttpRequest, article_id: int) -> HttpResponse:
     form = CommentForm(request.POST, article=article)
     if not form.is_valid():
         return story_page(request, article, comment_form=form.refreshed_for_display(), status=400)
+
+    # Only a form that would be accepted counts towards the reader's few sends.
+    wait = spam.rate_limit_hit(ip)
+    if wait is not None:
+        return _too_many(request, article, wait)
 
     data = form.cleaned_data
     try:
@@ -136,3 +155,15 @@ def comment_post(request: HttpRequest, article_id: int) -> HttpResponse:
     messages.success(request, _message(submission))
     anchor = f"#comment-{submission.comment.pk}" if submission.published else "#comments"
     return redirect(story_url + anchor)
+
+
+def comment_csrf_failure(request: HttpRequest, article_id: int) -> HttpResponse:
+    """The story page again with the reader's comment in the form and a friendly explanation,
+    when the CSRF check failed (a missing or stale cookie, a page left open overnight).
+
+    Nothing is stored; the form shown carries a fresh token, so sending again works."""
+    article = get_object_or_404(Article.objects.live().for_story_page(), pk=article_id)
+    form = CommentForm(request.POST, article=article)
+    form.is_valid()  # the reader sees any other mistake at the same time
+    form.add_error(None, CSRF_EXPIRED)
+    return story_page(request, article, comment_form=form.refreshed_for_display(), status=403)
