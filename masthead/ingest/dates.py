@@ -77,10 +77,48 @@ def _parse_rfc822(text: str) -> datetime | None:
     try:
         parsed = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):
-        return None
+        parsed = None
+    if parsed is None and (english := _english_rfc822(text)) != text:
+        try:
+            parsed = parsedate_to_datetime(english)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
     # A missing zone, "-0000" and unknown zone names come back naive; the caller's
     # default_tz decides what they mean.
     return parsed
+
+
+# Month names and abbreviations in Portuguese, Spanish, German and French (accents folded),
+# as feeds of those languages write them in an otherwise RFC 822 date.
+_MONTHS = {
+    "Jan": "jan janeiro ene enero januar janv janvier jän jaen",
+    "Feb": "fev fevereiro feb febrero februar fevr fevrier févr février",
+    "Mar": "mar marco março marzo mär maer mrz marz märz mars",
+    "Apr": "abr abril apr april avr avril",
+    "May": "mai maio may mayo",
+    "Jun": "jun junho junio juni juin",
+    "Jul": "jul julho julio juli juil juillet",
+    "Aug": "ago agosto aug august aout août",
+    "Sep": "set setembro sep sept septiembre setiembre september septembre",
+    "Oct": "out outubro oct octubre okt oktober octobre",
+    "Nov": "nov novembro noviembre november novembre",
+    "Dec": "dez dezembro dic diciembre dezember dec déc decembre décembre",
+}
+_MONTH_OF = {name: english for english, names in _MONTHS.items() for name in names.split()}
+_WEEKDAY_RE = re.compile(r"^\s*[^\W\d_]+\.?,?\s+(?=\d)")
+_WORD_RE = re.compile(r"[^\W\d_]+\.?")
+
+
+def _english_rfc822(text: str) -> str:
+    """``text`` with a foreign weekday dropped (it is optional) and a foreign month named in
+    English, so the standard parser reads "Sáb, 03 Fev 2024 10:00:00 -0300"."""
+    text = _WEEKDAY_RE.sub("", text)
+
+    def month(match: re.Match[str]) -> str:
+        word = match.group(0).rstrip(".").lower()
+        return _MONTH_OF.get(word, match.group(0))
+
+    return _WORD_RE.sub(month, text, count=1)
 
 
 def _offset(minutes: int) -> tzinfo:

@@ -168,9 +168,13 @@ def import_prepare(
 
 def _open(run: ImportRun) -> OpenedSource:
     try:
-        return open_source(run.format, str(upload_path(run)))
+        opened = open_source(run.format, str(upload_path(run)))
     except ImportFileError as exc:
         raise ImportFileError(run.file_name, exc.reason) from None
+    if opened.result.damage:  # only `masthead import --salvage` takes what is left of one
+        opened.close()
+        raise ImportFileError(run.file_name, opened.result.damage)
+    return opened
 
 
 def _load(run: ImportRun, opened: OpenedSource, **options) -> ImportReport:

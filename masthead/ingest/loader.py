@@ -52,6 +52,7 @@ import lxml.html
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
@@ -69,12 +70,13 @@ from masthead.newsroom.models import (
     Article,
     Author,
     Publication,
+    Revision,
     Section,
     StatusChange,
     Tag,
     unique_slug,
 )
-from masthead.newsroom.revisions import revision_create
+from masthead.newsroom.revisions import revision_create, snapshot
 from masthead.photos.models import Photo
 from masthead.redirects.models import Redirect, validate_old_path
 from masthead.text import plain_text, summarize
@@ -112,6 +114,7 @@ class ImportReport:
     updated: int = 0
     skipped: int = 0
     failed: int = 0
+    held: int = 0  # of those created or updated: kept from readers, in the review queue
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -129,17 +132,20 @@ class ImportReport:
             self.failed += 1
             self.errors.append(f"{prefix}item {error}")
         self.warnings.extend(f"{prefix}{warning}".strip() for warning in result.warnings)
+        self.skipped += len(result.skipped_items)
+        self.warnings.extend(f"{prefix}{line}" for line in result.skipped_items)
 
     def merge(self, other: ImportReport) -> None:
-        for name in ("created", "updated", "skipped", "failed"):
+        for name in ("created", "updated", "skipped", "failed", "held"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors)
         self.warnings.extend(other.warnings)
 
     def summary(self) -> str:
+        held = f" ({self.held} held for review)" if self.held else ""
         return (
             f"{self.created} created, {self.updated} updated, "
-            f"{self.skipped} skipped, {self.failed} failed"
+            f"{self.skipped} skipped, {self.failed} failed{held}"
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -156,6 +162,7 @@ def load_records(
     download_photos: bool = True,
     progress: Progress | None = None,
     section: Section | None = None,
+    salvage: bool = False,
 ) -> ImportReport:
     """Write ``records`` as stories; returns the counts and the failures.
 
@@ -163,6 +170,8 @@ def load_records(
     mode, hold and rights apply). ``section`` puts every story there (the desk's choice wins
     over the source's and the item's). ``dry_run`` writes nothing and downloads nothing: it only
     says what would be created, updated or skipped. ``progress`` is called after each story.
+    ``salvage`` is set when the records are what could be read of a damaged file: then no
+    live story is given a shorter body than it has.
     ``records`` may be a generator (``wxr.stream``): nothing is kept per story but failures.
     """
     mode = publish_mode or (source.publish_mode if source else PublishMode.PUBLISH)
@@ -174,6 +183,7 @@ def load_records(
         create_authors=create_authors,
         downloader=PhotoDownloader(enabled=download_photos and not dry_run),
         section=section,
+        salvage=salvage,
     )
     report = ImportReport()
     for position, record in enumerate(records, start=1):
@@ -205,6 +215,8 @@ class _Loader:
     create_authors: bool
     downloader: PhotoDownloader
     section: Section | None = None
+    salvage: bool = False
+    held_reason: str = ""  # why the story being written is kept from readers, if it is
 
     def load(self, record: StoryRecord, *, dry_run: bool, report: ImportReport) -> Outcome:
         source_id = _source_id(record.source_id)
@@ -217,14 +229,89 @@ class _Loader:
         article = item.article if item else self._match_by_url(record)
         if item is not None and item.content_hash == digest:
             return "skipped"
+        if article is not None and (loss := self._would_lose(article, record)):
+            report.warnings.append(
+                f"{_describe(record)}: not updated, the live story would lose {loss}"
+            )
+            return "skipped"
         if dry_run:
             return "created" if article is None else "updated"
         # Downloads first, outside the transaction, so no slow host holds the write lock.
         media = self._download(record, article)
+        propose = (
+            article is not None
+            and self.mode == PublishMode.REVIEW
+            and article.status in Article.LIVE_STATUSES
+        )
         with transaction.atomic():
             created = article is None
-            self._write(record, item, article, media, digest, report)
+            if propose:
+                self._propose(record, item, article, media, digest, report)
+            else:
+                self._write(record, item, article, media, digest, report)
         return "created" if created else "updated"
+
+    def _would_lose(self, article: Article, record: StoryRecord) -> str:
+        """What an update would take away from a live story that it must keep: its whole
+        body or its photo always; any of its body when the file was damaged (``salvage``)."""
+        if article.status not in Article.LIVE_STATUSES:
+            return ""
+        new_words = len(plain_text(record.body_html).split())
+        if article.word_count and not new_words:
+            return "its body"
+        if self.salvage and new_words < len(plain_text(article.body_html).split()):
+            return "part of its body"
+        if article.hero_photo_id and _hero(record) is None:
+            return "its photo"
+        if self.salvage and article.dek and not record.dek:
+            return "its dek"
+        return ""
+
+    def _propose(
+        self,
+        record: StoryRecord,
+        item: ImportedItem | None,
+        article: Article,
+        media: _Media,
+        digest: str,
+        report: ImportReport,
+    ) -> None:
+        """A review source's change to a live story waits as a revision an editor restores
+        to accept it; the live page keeps what it has until then."""
+        point = transaction.savepoint()
+        self._write(record, item, article, media, digest, report)
+        proposed = snapshot(article)
+        transaction.savepoint_rollback(point)
+        current = Article.objects.get(pk=article.pk)
+        if (
+            proposed.get("hero_photo")
+            and not Photo.objects.filter(pk=proposed["hero_photo"]["id"]).exists()
+        ):
+            proposed["hero_photo"] = snapshot(current)["hero_photo"]  # a file not yet kept
+        last = current.revisions.aggregate(last=Max("number"))["last"] or 0
+        Revision.objects.create(
+            article=current,
+            number=last + 1,
+            content=proposed,
+            created_by=None,
+            created_at=timezone.now(),
+            note=f"Proposed by {record.source}: restore this revision to accept it"[:200],
+        )
+        item = item or ImportedItem(
+            source=record.source[:200],
+            source_id=_source_id(record.source_id),
+            article=current,
+            original_url=current.original_url,
+        )
+        item.wire_source = self.source
+        item.content_hash = digest
+        item.last_imported_at = timezone.now()
+        item.save()
+        report.held += 1
+        report.warnings.append(
+            f"{_describe(record)}: the change to the live story waits for an editor "
+            "(a proposed revision)"
+        )
 
     def digest(self, record: StoryRecord) -> str:
         options = [self.mode, self.create_authors]
@@ -247,7 +334,18 @@ class _Loader:
         url = record.original_url.strip()
         if not url or len(url) > 500:
             return None
-        return Article.objects.filter(original_url=url).order_by("pk").first()
+        # The original URL is public (feeds, JSON-LD): only a story this same source brought
+        # in may be matched by it, never one of another source or the newsroom's own.
+        same_source = ImportedItem.objects.filter(source=record.source[:200])
+        if self.source is not None:
+            same_source = ImportedItem.objects.filter(
+                Q(source=record.source[:200]) | Q(wire_source=self.source)
+            )
+        return (
+            Article.objects.filter(original_url=url, pk__in=same_source.values("article_id"))
+            .order_by("pk")
+            .first()
+        )
 
     # -- photos --------------------------------------------------------------------------
 
@@ -365,6 +463,7 @@ class _Loader:
         report: ImportReport,
     ) -> Article:
         now = timezone.now()
+        self.held_reason = ""
         created = article is None
         article = article or Article()
         previous_status = article.status
@@ -436,7 +535,18 @@ class _Loader:
         item.last_imported_at = now
         item.save()
         self._history(article, record, previous_status, created)
+        if self.held_reason:
+            report.held += 1
+            report.warnings.append(f"{_describe(record)}: held for review, {self.held_reason}")
         return article
+
+    def _desk_status(self, article: Article) -> str:
+        """The story's status when a person set it last (an editor unpublished or held it):
+        an import never overrules the desk. Empty when the last word was an import's."""
+        last = article.status_changes.order_by("-changed_at", "-pk").first()
+        if last is not None and last.changed_by_id is not None:
+            return article.status
+        return ""
 
     def _history(
         self, article: Article, record: StoryRecord, previous_status: str, created: bool
@@ -444,7 +554,10 @@ class _Loader:
         """The desk's history of the story: a revision per import (so an update from the
         source can be compared and undone) and the status change, by no one: by the import."""
         verb = "Imported" if created else "Updated"
-        note = f"{verb} from {record.source}"[:200]
+        note = f"{verb} from {record.source}"
+        if self.held_reason:
+            note += f"; held for review: {self.held_reason}"
+        note = note[:200]
         revision_create(article=article, user=None, note=note)
         if created or previous_status != article.status:
             StatusChange.objects.create(
@@ -464,6 +577,8 @@ class _Loader:
         now: datetime,
     ) -> None:
         status = STATUSES[record.status]
+        if not created and (decided := self._desk_status(article)):
+            status = decided
         published = record.published
         embargo = record.embargoed_until
         if embargo is None and self.source is not None and self.source.embargo_minutes:
@@ -471,14 +586,21 @@ class _Loader:
             embargo = arrived + timedelta(minutes=self.source.embargo_minutes)
         if embargo is not None and (published is None or embargo > published):
             published = embargo
-        if status == Article.Status.PUBLISHED:
+        held = ""
+        if status in Article.LIVE_STATUSES and not plain_text(record.body_html).strip():
+            held = "it has no body"
+        if status == Article.Status.PUBLISHED and published is None:
+            published = record.updated  # never "now": an undated story must not lead the page
             if published is None:
-                published = record.updated or now
-            if published > now:
-                status = Article.Status.SCHEDULED  # embargoed: goes live at its time
+                held = held or "no publication date could be read"
+        if held:
+            status = Article.Status.IN_REVIEW
+            self.held_reason = held
+        if status == Article.Status.PUBLISHED and published is not None and published > now:
+            status = Article.Status.SCHEDULED  # embargoed: goes live at its time
         if self.mode == PublishMode.REVIEW and status in Article.LIVE_STATUSES:
             status = Article.Status.IN_REVIEW
-        if self.mode == PublishMode.REVIEW and not created:
+        if self.mode == PublishMode.REVIEW and not created and not held:
             status = article.status  # the desk has already decided what to do with it
         article.status = status
         article.published_at = published

@@ -159,6 +159,11 @@ class ParseResult:
     records: list[StoryRecord] = field(default_factory=list)
     errors: list[ItemError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Set when the file is damaged (cut short, not well-formed) but some items could still be
+    # read: the import refuses it unless asked to salvage those items.
+    damage: str = ""
+    # Items deliberately left out (advertising), each with its position and why.
+    skipped_items: list[str] = field(default_factory=list)
 
     def __iter__(self) -> Iterator[StoryRecord]:
         return iter(self.records)

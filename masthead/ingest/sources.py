@@ -119,6 +119,9 @@ def wire_source_poll(*, source: WireSource, now: datetime | None = None) -> Impo
     report = ImportReport()
     try:
         opened = open_source(source.format, source.location, source_label=source.label)
+        if opened.result.damage:  # a feed cut off mid-poll: try again next time
+            opened.close()
+            raise ImportFileError(source.location, f"{opened.result.damage}; nothing was imported")
         report = load_records(opened.records, source=source, create_authors=False)
         report.add_parse_errors(opened.result)
         error = ""

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
+from xml.sax import SAXException
 
 import feedparser
 from lxml import etree
@@ -76,9 +77,11 @@ def parse(source: Source, *, source_label: str | None = None) -> ParseResult:
         if not feed.version:
             raise ImportFileError(name, "not an RSS, Atom or RDF feed")
     result = ParseResult()
-    if feed.bozo and feed.entries:
-        result.warnings.append(f"the feed is not well-formed ({_bozo_reason(feed)}); "
-                               "the readable items were imported")  # fmt: skip
+    if feed.bozo and feed.entries and isinstance(feed.get("bozo_exception"), SAXException):
+        # Cut short or broken XML: the items read may be cut too (no body, no photo).
+        result.damage = f"the feed is not well-formed ({_bozo_reason(feed)})"
+    elif feed.bozo and feed.entries:
+        result.warnings.append(f"the feed has a flaw ({_bozo_reason(feed)}); it was read")
     if not feed.entries:
         result.warnings.append("the feed has no items")
 
@@ -90,6 +93,9 @@ def parse(source: Source, *, source_label: str | None = None) -> ParseResult:
     feed_title = plain_text(feed.feed.get("title", ""))
     media = _media_by_item(data, len(feed.entries))
     for position, entry in enumerate(feed.entries, start=1):
+        if reason := _advertising(entry):
+            result.skipped_items.append(f"item #{position} skipped: {reason}")
+            continue
         try:
             story = _story(entry, label, feed_link, feed_title, feed.version, media[position - 1])
             result.records.append(story)
@@ -194,14 +200,43 @@ def _authors(entry: Any) -> list[str]:
     raw = plain_text(dict.get(entry, "author", ""))
     match = _EMAIL_NAME_RE.match(raw)
     if match:
-        return [match.group(1).strip()]
+        return [_BY_RE.sub("", match.group(1).strip())]
     names = [plain_text(a.get("name", "")) for a in entry.get("authors", []) if a.get("name")]
-    return names or ([raw] if raw and "@" not in raw else [])
+    names = names or ([raw] if raw and "@" not in raw else [])
+    # Feeds often write "By Jane Doe": the page adds its own "By".
+    return list(dict.fromkeys(name for n in names if (name := _BY_RE.sub("", n).strip())))
+
+
+_BY_RE = re.compile(r"^\s*by\s+", re.IGNORECASE)
+# Items a feed marks as paid for: never the newsroom's journalism, never imported as a story.
+_ADVERTISING_RE = re.compile(
+    r"^(?:sponsored(?: content| post)?|advertisement|advertising|advertorial|paid (?:content|post"
+    r"|partnership)|partner content|promoted|publireportage|anzeige|publicidad|patrocinado)$",
+    re.IGNORECASE,
+)
+_ADVERTISING_TITLE_RE = re.compile(
+    r"^\s*\[?(?:sponsored|advertisement|advertorial|paid content|partner content|promoted)\]?"
+    r"\s*[:|\-–—]",
+    re.IGNORECASE,
+)
+
+
+def _advertising(entry: Any) -> str:
+    """Why an item is advertising ("marked as sponsored"), or empty when it is not."""
+    labels = [tag.get("term") or tag.get("label") or "" for tag in entry.get("tags", [])]
+    labels += [dict.get(entry, key, "") for key in ("dc_type", "media_category", "category")]
+    for label in labels:
+        if isinstance(label, str) and _ADVERTISING_RE.match(plain_text(label).strip()):
+            return f"marked as {plain_text(label).strip().lower()}"
+    if _ADVERTISING_TITLE_RE.match(plain_text(entry.get("title", ""))):
+        return "its title marks it as advertising"
+    return ""
 
 
 def _link(entry: Any, feed_link: str) -> str:
-    # An Atom entry without an alternate link gets its id (often a urn:) as "link".
-    candidates = [entry.get("link", "")]
+    # An Atom entry without an alternate link gets its id (often a urn:) as "link". A
+    # FeedBurner feed's own link is a tracking redirect; origLink is the story's address.
+    candidates = [dict.get(entry, "feedburner_origlink", ""), entry.get("link", "")]
     candidates += [x.get("href", "") for x in entry.get("links", []) if x.get("rel") == "alternate"]
     for candidate in candidates:
         url = absolute_url(candidate, feed_link)
@@ -226,7 +261,8 @@ def _body_and_captions(entry: Any, version: str) -> tuple[str, list[str]]:
 
 def _photos(entry: Any, base: str, captions: list[str], media: _Media | None) -> list[PhotoRecord]:
     urls: list[str] = []
-    for content in entry.get("media_content", []):
+    # The largest rendition first: a feed may list a 140 px thumbnail before the full picture.
+    for content in sorted(entry.get("media_content", []), key=_rendition_size, reverse=True):
         url = content.get("url", "")
         medium, kind = content.get("medium", ""), content.get("type", "")
         if url and (medium == "image" or kind.startswith("image/") or _IMAGE_EXT_RE.search(url)):
@@ -251,13 +287,33 @@ def _photos(entry: Any, base: str, captions: list[str], media: _Media | None) ->
             for c in entry.get("media_credit", [])
         ]
     caption, caption_credit = split_caption_credit(plain_text(captions[0]) if captions else "")
-    credit = "/".join(name for _role, name in credit_pairs if name) or caption_credit
+    # One name once: feeds repeat the credit per rendition, and prefix it ("Photograph: X").
+    names = [_CREDIT_LABEL_RE.sub("", name).strip() for _role, name in credit_pairs if name]
+    credit = "/".join(dict.fromkeys(name for name in names if name)) or caption_credit
     photographer, agency = split_credit(credit)
     if not photographer and len(credit_pairs) == 1 and credit_pairs[0][0] in _PHOTOGRAPHER_ROLES:
         photographer = credit_pairs[0][1]
     # Feeds have no separate alt text; the caption describes the picture.
     hero = PhotoRecord(unique[0], caption, credit, caption, photographer, agency)
     return [hero, *(PhotoRecord(url) for url in unique[1:])]
+
+
+_CREDIT_LABEL_RE = re.compile(
+    r"^\s*(?:photograph|photo(?:graph)?s?|image|picture|credit|photo credit|foto|bild)\s*:\s*",
+    re.IGNORECASE,
+)
+
+
+def _rendition_size(content: Any) -> int:
+    """Pixels of a media:content rendition, else its file size; 0 when it says neither."""
+
+    def number(key: str) -> int:
+        try:
+            return int(str(content.get(key, "") or "0").strip())
+        except ValueError:
+            return 0
+
+    return (number("width") * number("height")) or number("filesize") // 1000
 
 
 def _date(entry: Any, key: str) -> datetime | None:

@@ -48,6 +48,14 @@ REQUIRED = ("Title",)
 # Rich Content cells hold whole articles as JSON; the csv module's default limit is 128 KB.
 _FIELD_LIMIT = 32 * 1024 * 1024
 _ID_LIKE = re.compile(r"^(?:[0-9a-f]{8}-[0-9a-f]{4}-|[0-9a-f]{24}$|tag-id$)", re.IGNORECASE)
+# Columns that hold the writer's name when "Author" holds a member id (exports differ).
+_AUTHOR_NAME_COLUMNS = (
+    "Author Name", "Author name", "Author Display Name", "Writer", "Writer Name",
+    "Author Nickname", "Nickname", "Member Name", "Author Full Name",
+)  # fmt: skip
+_MEMBER_ID = re.compile(
+    r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^[0-9a-f]{24,}$", re.I
+)
 _DECORATION_TAGS = {"BOLD": "strong", "ITALIC": "em", "UNDERLINE": "u", "STRIKETHROUGH": "s"}
 
 
@@ -122,7 +130,7 @@ def _story(
     section = plain_text(cell.get("Main Category", ""))
     tags = [t for t in _list(cell.get("Tags", "")) + _list(cell.get("Categories", "")) if t]
     tags = list(dict.fromkeys(t for t in tags if t != section and not _ID_LIKE.match(t)))
-    author = plain_text(cell.get("Author", ""))
+    author = _author_name(cell, row_number, result)
     page_url = cell.get("Post Page URL", "")
     cover = wix_image_url(cell.get("Cover Image", "")) or (
         cell["Cover Image"] if cell.get("Cover Image", "").startswith("http") else ""
@@ -234,3 +242,21 @@ def _image(node: dict[str, Any]) -> str:
     caption = data.get("caption") or plain_text(_children(node))
     figcaption = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
     return f'<figure><img src="{html.escape(url)}" alt="{alt}">{figcaption}</figure>'
+
+
+def _author_name(cell: dict[str, str], row_number: int, result: ParseResult) -> str:
+    """The writer's name. The hosted builder's export often puts the member's id in "Author":
+    a byline is never an id, so a name column is used instead, else no byline (with a note)."""
+    author = plain_text(cell.get("Author", ""))
+    if author and not _MEMBER_ID.match(author):
+        return author
+    for column in _AUTHOR_NAME_COLUMNS:
+        name = plain_text(cell.get(column, ""))
+        if name and not _MEMBER_ID.match(name):
+            return name
+    if author:
+        result.warnings.append(
+            f"row {row_number}: the Author column holds a member id, not a name; "
+            "the story has no byline (add it in the newsroom)"
+        )
+    return ""

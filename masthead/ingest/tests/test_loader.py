@@ -15,10 +15,11 @@ from masthead.ingest.models import ImportedItem
 from masthead.ingest.records import CommentRecord, PhotoRecord, StoryRecord
 from masthead.ingest.tests.conftest import wxr_with_images
 from masthead.newsroom.models import Article, Author, Byline, Section, StatusChange, Tag
+from masthead.newsroom.revisions import revision_restore
 from masthead.photos.models import Photo
 from masthead.photos.tests.images import jpeg_with_xmp
 from masthead.redirects.models import Redirect
-from masthead.testing.factories import make_article, make_author, make_publication
+from masthead.testing.factories import make_article, make_author, make_publication, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -221,20 +222,44 @@ def test_running_again_updates_what_changed_and_keeps_moderation(gazette, public
     assert Comment.objects.get(author_name="Unsure Reader").status == Comment.Status.APPROVED
 
 
-def test_matched_by_original_url_when_the_source_differs(publication) -> None:
+def test_matched_by_original_url_only_within_the_same_source(publication) -> None:
     load_records([record(source="feed", source_id="guid-1", original_url="https://x.example/a")])
+    # The same source met again under another id: the same story.
     report = load_records(
-        [record(source="export", source_id="77", original_url="https://x.example/a")]
+        [record(source="feed", source_id="guid-2", original_url="https://x.example/a")]
     )
     assert (report.created, report.updated) == (0, 1)
     assert Article.objects.count() == 1 and ImportedItem.objects.count() == 2
 
 
+def test_another_source_never_takes_over_a_story_by_its_public_original_url(publication):
+    load_records([record(source="feed", source_id="guid-1", original_url="https://x.example/a")])
+    story = Article.objects.get()
+    hijack = record(
+        source="someone-else",
+        source_id="9",
+        original_url="https://x.example/a",
+        headline="Not what the paper wrote",
+    )
+    report = load_records([hijack])
+    story.refresh_from_db()
+    assert story.headline == "Tide gauge shows record high water"
+    assert report.created == 1 and Article.objects.count() == 2
+
+
+def test_a_story_written_in_the_newsroom_is_never_rewritten_by_an_import(publication):
+    own = make_article(headline="Our own reporting", original_url="https://x.example/own")
+    load_records([record(source="feed", original_url="https://x.example/own", headline="X")])
+    own.refresh_from_db()
+    assert own.headline == "Our own reporting" and not own.imported_items.exists()
+
+
 def test_a_cut_off_excerpt_never_replaces_a_full_story(publication) -> None:
     full = "<p>" + "The whole story, paragraph after paragraph. " * 40 + "</p>"
-    load_records([record(source="page", original_url="https://x.example/a", body_html=full)])
+    load_records([record(source="feed", original_url="https://x.example/a", body_html=full)])
     excerpt = record(
         source="feed",
+        source_id="2",
         original_url="https://x.example/a",
         body_html="<p>The whole story…</p>",
         excerpt_only=True,
@@ -317,10 +342,22 @@ def test_review_mode_sends_live_stories_to_the_queue_and_respects_the_desk(publi
     assert article.status == Article.Status.IN_REVIEW
     article.status = Article.Status.PUBLISHED
     article.save()
-    load_records([record(headline="Tide gauge shows a new record")], publish_mode="review")
+    report = load_records([record(headline="Tide gauge shows a new record")], publish_mode="review")
     article.refresh_from_db()
+    # The live page keeps what it had; the change waits as a revision an editor accepts.
     assert article.status == Article.Status.PUBLISHED
+    assert article.headline == "Tide gauge shows record high water"
+    assert report.updated == 1 and report.held == 1
+    proposal = article.revisions.order_by("-number").first()
+    assert proposal.note.startswith("Proposed by test")
+    assert proposal.content["headline"] == "Tide gauge shows a new record"
+    editor = make_user(role="Editor", is_staff=True)
+    revision_restore(revision=proposal, user=editor)
+    article.refresh_from_db()
     assert article.headline == "Tide gauge shows a new record"
+    # The same item again proposes nothing new.
+    again = load_records([record(headline="Tide gauge shows a new record")], publish_mode="review")
+    assert again.skipped == 1
 
 
 def test_agency_writer_is_an_organization_and_own_paper_is_not_a_source(publication) -> None:

@@ -27,6 +27,7 @@ def imported(**fields) -> Article:
     fields.setdefault("headline", "Dam repairs finish early")
     fields.setdefault("body_html", "<p>Crews finished on Friday.</p>")
     fields.setdefault("old_urls", ["/2019/03/dam-repairs/"])
+    fields.setdefault("published", timezone.now() - timedelta(days=400))
     load_records([StoryRecord(**fields)])
     return Article.objects.get(imported_items__source_id=fields["source_id"])
 

@@ -33,6 +33,15 @@ class Command(BaseCommand):
         "nothing twice."
     )
 
+    failed_items = 0
+
+    def run_from_argv(self, argv: list[str]) -> None:
+        """From a shell, a run in which any item failed exits 1 (the summary says which), so
+        a script or the desk never takes a partial import for a clean one."""
+        super().run_from_argv(argv)
+        if self.failed_items:
+            sys.exit(1)
+
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("format", choices=sorted(FORMATS), help="The kind of file.")
         parser.add_argument("sources", nargs="+", metavar="SOURCE", help="File paths or URLs.")
@@ -89,6 +98,12 @@ class Command(BaseCommand):
             help="Send every story that would go live to the review queue instead.",
         )
         parser.add_argument(
+            "--salvage",
+            action="store_true",
+            help="Import what can be read of a damaged (cut short, not well-formed) file. "
+            "Even then no live story is given a shorter body or loses its photo.",
+        )
+        parser.add_argument(
             "--no-download",
             action="store_true",
             help="Keep every photo as a reference to its original URL.",
@@ -130,6 +145,14 @@ class Command(BaseCommand):
                 for source in opened:
                     source.close()
                 raise CommandError(f"Cannot import {exc}. Nothing was imported.") from None
+            damage = opened[-1].result.damage
+            if damage and not options["salvage"]:
+                for source in opened:
+                    source.close()
+                raise CommandError(
+                    f"Cannot import {opened[-1].name}: {damage}. Nothing was imported. "
+                    "--salvage imports the items that can be read."
+                )
 
         total = ImportReport()
         for source in opened:
@@ -143,6 +166,7 @@ class Command(BaseCommand):
             self.stderr.write(f"  failed: {error}")
         for warning in total.warnings:
             self.stderr.write(f"  note: {warning}")
+        self.failed_items = total.failed
         if total.failed and total.failed == total.total:
             # Every item failed: that is a failed import, not a successful one with notes.
             raise CommandError(f"All {total.failed} item(s) failed; nothing was imported.")
@@ -184,6 +208,7 @@ class Command(BaseCommand):
                 download_photos=not options["no_download"],
                 progress=progress,
                 section=options["section"],
+                salvage=options["salvage"],
             )
         finally:
             bar.close()
