@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 import re
-from html import unescape
+from html import escape, unescape
 
+import lxml.html
 import nh3
 from markdown_it import MarkdownIt
 
@@ -67,6 +68,28 @@ def sanitize_html(html: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
         clean_content_tags={"script", "style"},
+    )
+
+
+_REMOTE_IMG_RE = re.compile(r"<img\b[^>]*\bsrc=\"(?:https?:)?//", re.IGNORECASE)
+
+
+def without_remote_images(html: str, allowed: tuple[str, ...] = ()) -> str:
+    """``html`` without images from other sites (except those under ``allowed`` origins).
+    A figure keeps its caption (the words are the story's), and goes when nothing is left."""
+    if not html or not _REMOTE_IMG_RE.search(html):
+        return html
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    for image in list(root.iter("img")):
+        src = image.get("src", "")
+        if not src.startswith(("http://", "https://", "//")) or src.startswith(allowed):
+            continue
+        figure = next((a for a in image.iterancestors("figure")), None)
+        image.drop_tree()
+        if figure is not None and not figure.text_content().strip():
+            figure.drop_tree()
+    return (escape(root.text or "") if root.text else "") + "".join(
+        lxml.html.tostring(child, encoding="unicode") for child in root
     )
 
 

@@ -228,6 +228,12 @@ class _Loader:
         )
         article = item.article if item else self._match_by_url(record)
         if item is not None and item.content_hash == digest:
+            # Unchanged at the source; photos that could not be fetched last time are tried
+            # again (a re-run is how a newsroom recovers them once the old host answers).
+            if not dry_run and self.downloader.enabled and _retryable(item):
+                fetched, _still = missing_photos_retry(item.article, self.downloader)
+                if fetched:
+                    return "updated"
             return "skipped"
         if article is not None and (loss := self._would_lose(article, record)):
             report.warnings.append(
@@ -435,6 +441,8 @@ class _Loader:
             "alt": photo.alt or photo.caption,
             "photographer": photographer,
             "agency": agency,
+            # Why it is not stored yet: a re-run tries again unless it was not a picture.
+            "reason": self.downloader.failed_urls.get(photo.url, "")[:300],
         }
 
     def _inline_photos(self, body: str, media: _Media) -> str:
@@ -788,6 +796,11 @@ def _valid_email(value: str) -> str:
     return value
 
 
+def source_id_key(value: str) -> str:
+    """The key an item's source ID is stored under (long ones hashed)."""
+    return _source_id(value)
+
+
 def _source_id(value: str) -> str:
     value = value.strip()
     # A key longer than the column (some feeds use whole URLs with tracking) is hashed.
@@ -860,6 +873,95 @@ def _rewrite_images(body: str, local: dict[str, Photo]) -> str:
     return text + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
 
 
+def _remote_image_urls(article: Article) -> list[str]:
+    return [url for url in _image_urls(article.body) if is_web_url(url)]
+
+
+def _retryable(item: ImportedItem) -> bool:
+    """A photo of the item's story that failed for a reason that may pass (a host that did
+    not answer), not one that was fetched and found not to be a picture."""
+    return any("not used as a photo" not in ref.get("reason", "") for ref in item.photo_references)
+
+
+def has_missing_photos(article: Article) -> bool:
+    """True when an imported story still points at photos kept only at their old address."""
+    items = article.imported_items.exclude(photo_references=[])
+    return items.exists() or bool(_remote_image_urls(article))
+
+
+def missing_photos_retry(
+    article: Article, downloader: PhotoDownloader | None = None
+) -> tuple[int, int]:
+    """Try again to download the photos of ``article`` that are still only references: the
+    hero (then shown as the hero, its placeholder figure taken out of the body) and images
+    in the body (pointed at the local copy). Returns (fetched, still missing)."""
+    downloader = downloader or PhotoDownloader()
+    fetched = missing = 0
+    body = article.body
+    hero_url = ""
+    references: set[str] = set()  # counted here, not again as images of the body
+    with transaction.atomic():
+        for item in article.imported_items.select_for_update().exclude(photo_references=[]):
+            remaining = []
+            for ref in item.photo_references:
+                references.add(ref.get("url", ""))
+                photo = existing_photo(ref.get("url", ""))
+                download = None if photo else downloader.download(ref.get("url", ""))
+                if photo is None and download is not None:
+                    photo = save_photo(
+                        download,
+                        caption=ref.get("caption", ""),
+                        alt=ref.get("alt", ""),
+                        photographer=ref.get("photographer", ""),
+                        agency=ref.get("agency", ""),
+                    )
+                if photo is None:
+                    remaining.append(ref)
+                    missing += 1
+                    continue
+                fetched += 1
+                if article.hero_photo_id is None:
+                    article.hero_photo = photo
+                    hero_url = ref["url"]
+            item.photo_references = remaining
+            item.save(update_fields=["photo_references"])
+        if hero_url:
+            body = _drop_figure_of(body, hero_url)
+        local: dict[str, Photo] = {}
+        for url in _image_urls(body)[:MAX_INLINE_IMAGES]:
+            if not is_web_url(url) or url in references:
+                continue
+            photo = existing_photo(url)
+            if photo is None and (download := downloader.download(url)) is not None:
+                photo = save_photo(download)
+            if photo is None:
+                missing += 1
+            else:
+                local[url] = photo
+                fetched += 1
+        if local:
+            body = _rewrite_images(body, local)
+        if fetched:
+            article.body = body
+            article.save()
+            revision_create(article=article, user=None, note="Missing photos fetched")
+    return fetched, missing
+
+
+def _drop_figure_of(body: str, url: str) -> str:
+    """``body`` without the placeholder figure of a photo now shown as the hero."""
+    try:
+        root = lxml.html.fragment_fromstring(body, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return body
+    for image in list(root.iter("img")):
+        if unescape(image.get("src", "")) == url:
+            figure = next(image.iterancestors("figure"), None)
+            (figure if figure is not None else image).drop_tree()
+    text = escape(root.text or "")
+    return text + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+
+
 def _reference_figure(ref: dict[str, str]) -> str:
     caption = escape(ref["caption"])
     if ref["credit"]:
@@ -882,4 +984,12 @@ def _reason(exc: Exception) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-__all__ = ["ImportReport", "ItemError", "Outcome", "PublishMode", "load_records"]
+__all__ = [
+    "ImportReport",
+    "ItemError",
+    "Outcome",
+    "PublishMode",
+    "has_missing_photos",
+    "load_records",
+    "missing_photos_retry",
+]

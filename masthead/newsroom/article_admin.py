@@ -226,7 +226,7 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [BylineInline, CorrectionInline]
     actions = [
         "submit_selected", "publish_selected", "unpublish_selected", "return_selected",
-        "revoke_preview_links",
+        "revoke_preview_links", "retry_missing_photos",
     ]  # fmt: skip
     fieldsets = [
         (
@@ -491,6 +491,23 @@ class ArticleAdmin(admin.ModelAdmin):
         count = preview.revoke_preview_links(queryset)
         self.message_user(
             request, f"Preview links revoked for {count} stor{'y' if count == 1 else 'ies'}."
+        )
+
+    @admin.action(description="Retry missing photos of selected stories", permissions=["publish"])
+    def retry_missing_photos(self, request, queryset) -> None:
+        # Imported photos whose download failed: a live page shows none of them until then.
+        from masthead.ingest.loader import has_missing_photos, missing_photos_retry
+        from masthead.ingest.media import PhotoDownloader
+
+        downloader = PhotoDownloader()
+        fetched = missing = 0
+        for article in queryset[:200]:
+            if has_missing_photos(article):
+                got, still = missing_photos_retry(article, downloader)
+                fetched, missing = fetched + got, missing + still
+        level = messages.SUCCESS if not missing else messages.WARNING
+        self.message_user(
+            request, f"Missing photos: {fetched} fetched, {missing} still missing.", level
         )
 
     # --- Extra pages -------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import json
 from datetime import datetime
 
 from django import template
+from django.conf import settings
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
@@ -41,6 +42,20 @@ def staff_name(user) -> str:
 def sanitized(html: str) -> SafeString:
     """Sanitize stored HTML once more on the way out; the only way HTML reaches a page."""
     return mark_safe(text.sanitize_html(html))
+
+
+@register.filter
+def story_body(html: str) -> SafeString:
+    """A story's body for readers: sanitized, and without the pictures the page's CSP would
+    block (an imported photo that could not be downloaded yet): a reader never sees a broken
+    image. The stored body keeps them, so retrying the download brings them back."""
+    return mark_safe(text.without_remote_images(text.sanitize_html(html), allowed_image_origins()))
+
+
+def allowed_image_origins() -> tuple[str, ...]:
+    """Where the page may load images from, as the Content-Security-Policy says."""
+    sources = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"].get("img-src", [])
+    return tuple(source for source in sources if source.startswith(("http://", "https://")))
 
 
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}

@@ -11,7 +11,17 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from masthead.ingest.formats import FORMATS
-from masthead.ingest.loader import ImportReport, Outcome, PublishMode, load_records
+from masthead.ingest.loader import (
+    ImportReport,
+    Outcome,
+    PublishMode,
+    has_missing_photos,
+    load_records,
+    missing_photos_retry,
+    source_id_key,
+)
+from masthead.ingest.media import PhotoDownloader
+from masthead.ingest.models import ImportedItem
 from masthead.ingest.records import ImportFileError, StoryRecord
 from masthead.ingest.sources import (
     SITE_EXPORTS,
@@ -98,6 +108,12 @@ class Command(BaseCommand):
             help="Send every story that would go live to the review queue instead.",
         )
         parser.add_argument(
+            "--refetch-photos",
+            action="store_true",
+            help="Only try again to download the photos of this file's stories that could "
+            "not be fetched before; change nothing else.",
+        )
+        parser.add_argument(
             "--salvage",
             action="store_true",
             help="Import what can be read of a damaged (cut short, not well-formed) file. "
@@ -154,6 +170,9 @@ class Command(BaseCommand):
                     "--salvage imports the items that can be read."
                 )
 
+        if options["refetch_photos"]:
+            self._refetch_photos(opened)
+            return
         total = ImportReport()
         for source in opened:
             report = self._load(source, fmt, options, as_json)
@@ -170,6 +189,31 @@ class Command(BaseCommand):
         if total.failed and total.failed == total.total:
             # Every item failed: that is a failed import, not a successful one with notes.
             raise CommandError(f"All {total.failed} item(s) failed; nothing was imported.")
+
+    def _refetch_photos(self, opened: list[OpenedSource]) -> None:
+        downloader = PhotoDownloader()
+        fetched = missing = stories = 0
+        for source in opened:
+            try:
+                for record in source.records:
+                    item = (
+                        ImportedItem.objects.select_related("article")
+                        .filter(
+                            source=record.source[:200], source_id=source_id_key(record.source_id)
+                        )
+                        .first()
+                    )
+                    if item is None or not has_missing_photos(item.article):
+                        continue
+                    got, still = missing_photos_retry(item.article, downloader)
+                    fetched, missing, stories = fetched + got, missing + still, stories + 1
+            finally:
+                source.close()
+        self.stdout.write(
+            f"Photos: {fetched} fetched, {missing} still missing, in {stories} stories."
+        )
+        for reason in downloader.failed_urls.values():
+            self.stderr.write(f"  note: still missing: {reason}")
 
     def _load(
         self, source: OpenedSource, fmt: str, options: dict[str, Any], as_json: bool
