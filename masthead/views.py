@@ -10,11 +10,11 @@ from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 
-@require_GET
+@require_safe
 def healthz(request: HttpRequest) -> HttpResponse:
     """Answers 200 when the database answers; for load balancers and uptime checks."""
     try:
@@ -25,7 +25,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok\n", content_type="text/plain")
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
     from masthead.distribution.structured_data import absolute_url
@@ -46,7 +46,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse("\n".join(lines), content_type="text/plain")
 
 
-@require_GET
+@require_safe
 def favicon(request: HttpRequest) -> HttpResponse:
     return redirect(static("masthead/favicon.svg"), permanent=True)
 
@@ -60,7 +60,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     return HttpResponse(loader.get_template("500.html").render(), status=500)
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=86400)
 def media_file(request: HttpRequest, path: str) -> HttpResponse:
     """Uploaded media, for sites without a web server or object storage in front (the demo).
