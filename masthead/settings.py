@@ -360,3 +360,7 @@ MASTHEAD_AKISMET_TIMEOUT = 3  # seconds; when Akismet is slower the comment wait
 # Importers never fetch from loopback or private addresses unless this is on (a test server,
 # an intranet feed): import files and wire feeds are other people's data.
 MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS = env_bool("MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS", False)
+# Wire sources set up in the admin may read files from this folder only (symlinks resolved),
+# so an admin account cannot turn a server file such as .env into a story. The `masthead
+# import FILE` command reads whatever path the operator gives it.
+MASTHEAD_IMPORT_DIR = Path(env_str("MASTHEAD_IMPORT_DIR") or DATA_DIR / "imports").resolve()
