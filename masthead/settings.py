@@ -158,6 +158,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "masthead.request_limits.RequestSizeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "masthead.newsroom.middleware.PublicationTimeZoneMiddleware",
     "masthead.redirects.middleware.RedirectFallbackMiddleware",
