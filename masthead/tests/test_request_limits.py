@@ -84,16 +84,16 @@ def test_media_is_served_as_its_real_type(client, db, settings):
     response = client.get(photo.image.url)
     assert response["Content-Type"] == "image/jpeg"
     assert response["X-Content-Type-Options"] == "nosniff"
-    response.close()
+    b"".join(response.streaming_content)  # read to the end, which closes it
     response = client.get("/media/photos/report.pdf")
     assert response["Content-Type"] == "image/jpeg"
-    response.close()
+    b"".join(response.streaming_content)  # read to the end, which closes it
     for name in ("page.html", "logo.svg"):
         response = client.get(f"/media/photos/{name}")
         assert response["Content-Type"] == "application/octet-stream"
         assert response["Content-Disposition"] == "attachment"
         assert "sandbox" in response["Content-Security-Policy"]
-        response.close()
+        b"".join(response.streaming_content)  # read to the end, which closes it
 
 
 def test_a_photo_is_stored_under_a_random_name_with_its_real_extension(db):
