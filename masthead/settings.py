@@ -170,6 +170,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "masthead.http_methods.HttpMethodsMiddleware",
     "masthead.static_files.PublicStaticMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -177,6 +178,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "masthead.request_limits.RequestSizeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "masthead.newsroom.middleware.PublicationTimeZoneMiddleware",
     "masthead.redirects.middleware.RedirectFallbackMiddleware",
@@ -425,3 +427,7 @@ MASTHEAD_AKISMET_TIMEOUT = 3  # seconds; when Akismet is slower the comment wait
 # Importers never fetch from loopback or private addresses unless this is on (a test server,
 # an intranet feed): import files and wire feeds are other people's data.
 MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS = env_bool("MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS", False)
+# Wire sources set up in the admin may read files from this folder only (symlinks resolved),
+# so an admin account cannot turn a server file such as .env into a story. The `masthead
+# import FILE` command reads whatever path the operator gives it.
+MASTHEAD_IMPORT_DIR = Path(env_str("MASTHEAD_IMPORT_DIR") or DATA_DIR / "imports").resolve()

@@ -48,6 +48,11 @@ _markdown = MarkdownIt("commonmark", {"html": True, "linkify": False, "typograph
 _markdown.enable("table").enable("strikethrough")
 
 _TAG_RE = re.compile(r"<[^>]*>")
+# After decoding: anything that would open an element, comment or declaration, even unclosed.
+_DECODED_TAG_RE = re.compile(r"<(?=[a-zA-Z/!?])[^>]*(?:>|$)")
+# Characters XML 1.0 forbids: a feed holding one is not well-formed. (Bidirectional marks are
+# kept: mixed Arabic, Hebrew and Latin headlines need them, and they are not markup.)
+_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
 
 
@@ -99,9 +104,24 @@ def render_markdown(source: str) -> str:
 
 
 def plain_text(html: str) -> str:
-    """The visible text of an HTML fragment, tags removed and entities decoded."""
+    """The visible text of an HTML fragment, tags removed and entities decoded.
+
+    Text that decodes into markup (``&lt;img onerror=…&gt;``, double-encoded too) loses it
+    as well: the result never holds a tag, but it is text, so escape it wherever it goes."""
     text = _TAG_RE.sub(" ", html or "")
-    return re.sub(r"\s+", " ", unescape(text)).strip()
+    for _ in range(3):  # "&amp;lt;" is two decodings from "<"
+        decoded = unescape(text)
+        if decoded == text:
+            break
+        text = _DECODED_TAG_RE.sub(" ", decoded)
+    text = _DECODED_TAG_RE.sub(" ", text)
+    text = xml_safe(text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot carry, so feeds stay well-formed."""
+    return _NOT_XML_RE.sub("", text or "")
 
 
 def count_words(text: str) -> int:

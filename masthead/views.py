@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+
 from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
@@ -9,12 +11,13 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import Resolver404, resolve, reverse
+from django.utils._os import safe_join
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 
-@require_GET
+@require_safe
 def healthz(request: HttpRequest) -> HttpResponse:
     """Answers 200 when the database answers; for load balancers and uptime checks."""
     try:
@@ -25,7 +28,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok\n", content_type="text/plain")
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
     from masthead.distribution.structured_data import absolute_url
@@ -46,7 +49,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse("\n".join(lines), content_type="text/plain")
 
 
-@require_GET
+@require_safe
 def favicon(request: HttpRequest) -> HttpResponse:
     return redirect(static("masthead/favicon.svg"), permanent=True)
 
@@ -84,11 +87,45 @@ def server_error(request: HttpRequest) -> HttpResponse:
     return HttpResponse(loader.get_template("500.html").render(), status=500)
 
 
-@require_GET
+# The only types uploaded media is served as; anything else is a download, never a page.
+MEDIA_TYPES = {
+    b"\xff\xd8\xff": "image/jpeg",
+    b"\x89PNG\r\n\x1a\n": "image/png",
+    b"GIF87a": "image/gif",
+    b"GIF89a": "image/gif",
+}
+
+
+def media_type(head: bytes) -> str | None:
+    """The image type a file's first bytes show, whatever its name says."""
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    return next((kind for magic, kind in MEDIA_TYPES.items() if head.startswith(magic)), None)
+
+
+@require_safe
 @cache_control(public=True, max_age=86400)
 def media_file(request: HttpRequest, path: str) -> HttpResponse:
     """Uploaded media, for sites without a web server or object storage in front (the demo).
 
     Uploaded file names are never reused for other content while they exist, so a day of
-    caching is safe."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    caching is safe. The type comes from the file's content, not its name: a JPEG named
+    .pdf is a JPEG, and a file that is no known image is sent as an inert download."""
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    if response.status_code != 200:
+        return response
+    # serve() found the file at this same path, so the join is known to stay in MEDIA_ROOT.
+    with open(safe_join(settings.MEDIA_ROOT, posixpath.normpath(path).lstrip("/")), "rb") as file:
+        head = file.read(16)
+    return _media_headers(response, media_type(head))
+
+
+def _media_headers(response: HttpResponse, kind: str | None) -> HttpResponse:
+    response["X-Content-Type-Options"] = "nosniff"
+    if kind:
+        response["Content-Type"] = kind
+    else:
+        response["Content-Type"] = "application/octet-stream"
+        response["Content-Disposition"] = "attachment"
+        response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response

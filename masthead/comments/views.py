@@ -98,11 +98,11 @@ def _too_many(request: HttpRequest, article: Article, wait: int) -> HttpResponse
     return response
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def comment_post(request: HttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.live().for_story_page(), pk=article_id)
     story_url = article.get_absolute_url()
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         # A bookmarked or reloaded form address: the comments live on the story page.
         return redirect(story_url + "#comments")
 

@@ -20,7 +20,7 @@ from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
-from django.utils.html import format_html_join
+from django.utils.html import escape, format_html_join
 
 from masthead import text
 from masthead.newsroom.dates import long_date
@@ -145,7 +145,7 @@ def story_summary(article: Article) -> str:
         f"{note.get_kind_display()} ({long_date(note.created_at)}): {note.text}"
         for note in article.corrections.all()
     ]
-    return " ".join([article.description, *notes])
+    return text.plain_text(" ".join([article.description, *notes]))
 
 
 def story_guid(request: HttpRequest, article: Article) -> str:
@@ -162,15 +162,21 @@ def local(moment: datetime | None) -> datetime | None:
 def story_authors(request: HttpRequest, article: Article) -> list[dict]:
     """``{"name", "url"}`` for each byline author, then the free-text byline."""
     people = [
-        {"name": author.name, "url": absolute_url(request, author.get_absolute_url())}
+        {
+            "name": text.plain_text(author.name),
+            "url": absolute_url(request, author.get_absolute_url()),
+        }
         for author in article.byline_authors
     ]
     if article.byline_text:
-        people.append({"name": article.byline_text, "url": None})
+        people.append({"name": text.plain_text(article.byline_text), "url": None})
     if not people and article.writer_id and article.writer:
         writer = article.writer
         people.append(
-            {"name": writer.name, "url": absolute_url(request, writer.get_absolute_url())}
+            {
+                "name": text.plain_text(writer.name),
+                "url": absolute_url(request, writer.get_absolute_url()),
+            }
         )
     return people
 
@@ -184,14 +190,34 @@ def story_photo(request: HttpRequest, article: Article) -> dict | None:
         "type": mimetypes.guess_type(photo.image.name)[0] or "image/jpeg",
         "width": photo.width,
         "height": photo.height,
-        "description": photo.caption or photo.alt_text,
-        "photographer": photo.photographer,
-        "agency": photo.agency,
+        "description": text.plain_text(photo.caption or photo.alt_text),
+        "photographer": text.plain_text(photo.photographer),
+        "agency": text.plain_text(photo.agency),
         "thumbnail": absolute_url(request, photo.small_url),
     }
 
 
 # --- Feed generators: Django's RSS and Atom writers plus the elements news readers use ------
+
+
+def _xml_safe(value):
+    """Every string of a feed without XML-forbidden characters: one control character in a
+    caption would otherwise make Django refuse to write the whole feed."""
+    if isinstance(value, str):
+        return text.xml_safe(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_xml_safe(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _xml_safe(v) for k, v in value.items()}
+    return value
+
+
+class XmlSafeFeed(SyndicationFeed):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*_xml_safe(args), **_xml_safe(kwargs))
+
+    def add_item(self, *args, **kwargs) -> None:
+        super().add_item(*_xml_safe(args), **_xml_safe(kwargs))
 
 
 def _add_media(handler, photo: dict | None) -> None:
@@ -221,7 +247,7 @@ def _add_media(handler, photo: dict | None) -> None:
     handler.endElement("media:content")
 
 
-class MediaRssFeed(Rss201rev2Feed):
+class MediaRssFeed(XmlSafeFeed, Rss201rev2Feed):
     """RSS 2.0 with Media RSS photos, ``content:encoded`` full text and one ``dc:creator`` per
     author."""
 
@@ -251,7 +277,7 @@ class MediaRssFeed(Rss201rev2Feed):
         _add_media(handler, item["photo"])
 
 
-class MediaAtomFeed(Atom1Feed):
+class MediaAtomFeed(XmlSafeFeed, Atom1Feed):
     """Atom 1.0 with Media RSS photos, full ``content`` and every author with their page."""
 
     def root_attributes(self) -> dict:
@@ -317,10 +343,11 @@ class StoryFeed(Feed):
         return feed_items(scope)
 
     def item_title(self, article: Article) -> str:
-        return article.headline
+        return text.plain_text(article.headline)
 
     def item_description(self, article: Article) -> str:
-        return story_summary(article)
+        # Readers take RSS descriptions and Atom summaries as HTML: plain text, escaped.
+        return escape(story_summary(article))
 
     def item_link(self, article: Article) -> str:
         return absolute_url(self.request, article.get_absolute_url())
@@ -337,10 +364,11 @@ class StoryFeed(Feed):
         return local(article.updated_at or article.published_at)
 
     def item_categories(self, article: Article) -> list[str]:
-        return [article.section.name, *(tag.name for tag in article.tags.all())]
+        names = [article.section.name, *(tag.name for tag in article.tags.all())]
+        return [text.plain_text(name) for name in names]
 
     def item_copyright(self, article: Article) -> str | None:
-        return article.source_credit or None
+        return text.plain_text(article.source_credit) or None
 
     def item_extra_kwargs(self, article: Article) -> dict:
         return {

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, JsonResponse
 
+from masthead import text
 from masthead.newsroom.models import Publication
 
 from .feeds import (
@@ -28,7 +29,7 @@ def _item(request: HttpRequest, article) -> dict:
     item: dict = {
         "id": story_guid(request, article),
         "url": absolute_url(request, article.get_absolute_url()),
-        "title": article.headline,
+        "title": text.plain_text(article.headline),
         "summary": story_summary(article),
         "date_published": local(article.published_at).isoformat(),
         "date_modified": local(article.updated_at or article.published_at).isoformat(),
@@ -36,7 +37,10 @@ def _item(request: HttpRequest, article) -> dict:
             {key: value for key, value in author.items() if value}
             for author in story_authors(request, article)
         ],
-        "tags": [article.section.name, *(tag.name for tag in article.tags.all())],
+        "tags": [
+            text.plain_text(name)
+            for name in [article.section.name, *(tag.name for tag in article.tags.all())]
+        ],
         "language": Publication.current().language,
     }
     if is_full_text(article):

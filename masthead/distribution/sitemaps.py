@@ -16,6 +16,7 @@ from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
+from masthead import text
 from masthead.newsroom.models import Article, Author, Publication, Section, Tag
 
 from .structured_data import absolute_url
@@ -134,10 +135,10 @@ class NewsSitemap(StorySitemap):
         return {
             **super().entry_details(article, origin),
             "news": {
-                "name": publication.name,
+                "name": text.plain_text(publication.name),
                 "language": news_language(publication.language),
                 "date": _whole_seconds(article.published_at),
-                "title": article.headline,
+                "title": text.plain_text(article.headline),
             },
         }
 

@@ -6,7 +6,7 @@ from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .feeds import StoryAtomFeed, StoryFeed, feed_scope
 from .jsonfeed import json_feed
@@ -17,7 +17,7 @@ FEED_MAX_AGE = 300
 SITEMAP_MAX_AGE = 600
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=FEED_MAX_AGE)
 def feed(request: HttpRequest, fmt: str, kind: str = "site", slug: str = "") -> HttpResponse:
     scope = feed_scope(kind, slug)
@@ -27,7 +27,7 @@ def feed(request: HttpRequest, fmt: str, kind: str = "site", slug: str = "") -> 
     return feed_class(scope)(request)
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=SITEMAP_MAX_AGE)
 def sitemap_index(request: HttpRequest) -> HttpResponse:
     response = render(
@@ -40,7 +40,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=SITEMAP_MAX_AGE)
 def sitemap(request: HttpRequest, section: str) -> HttpResponse:
     return django_sitemap(

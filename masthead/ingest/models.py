@@ -4,6 +4,7 @@ polled on a schedule. (Old addresses of imported stories are redirects: masthead
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -58,6 +59,13 @@ def validate_location(value: str) -> None:
         return
     if scheme or not value.startswith("/"):
         raise ValidationError("Give an http(s) address or an absolute path on the server.")
+    folder = Path(settings.MASTHEAD_IMPORT_DIR).resolve()
+    try:
+        inside = ".." not in Path(value).parts and Path(value).resolve().is_relative_to(folder)
+    except (OSError, RuntimeError):
+        inside = False
+    if not inside:
+        raise ValidationError(f"A file for a wire source must be inside {folder}.")
 
 
 class WireSource(models.Model):

@@ -15,6 +15,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 
 from masthead.ingest.fetch import FetchError, fetch, is_web_url
@@ -50,10 +51,28 @@ class OpenedSource:
             close()
 
 
+def file_in_import_dir(location: str, folder: Path | None = None) -> Path:
+    """The real path of ``location`` when it names a file inside the import folder
+    (``MASTHEAD_IMPORT_DIR``); :class:`ImportFileError` for anything else, a symlink that
+    leads out, or a path with ``..`` in it."""
+    folder = Path(folder or settings.MASTHEAD_IMPORT_DIR).resolve()
+    given = Path(location)
+    if not given.is_absolute() or ".." in given.parts:
+        raise ImportFileError(location, f"give an absolute path inside {folder}")
+    try:
+        real = given.resolve(strict=True)
+    except (OSError, RuntimeError):
+        raise ImportFileError(location, "no such file") from None
+    if not real.is_relative_to(folder) or not real.is_file():
+        raise ImportFileError(location, f"wire sources can only read files inside {folder}")
+    return real
+
+
 def open_source(
     fmt: str,
     location: str,
     *,
+    files_from_import_dir: bool = False,
     source_label: str | None = None,
     tz: tzinfo | None = None,
     year_hint: int | None = None,
@@ -63,6 +82,7 @@ def open_source(
 
     Raises :class:`ImportFileError` naming the location when it cannot be fetched or read;
     WordPress exports are streamed, but only after a first pass has checked the whole file.
+    With ``files_from_import_dir`` (wire sources) a path must lead into the import folder.
     """
     parser = get_parser(fmt)
     data: Any
@@ -75,6 +95,8 @@ def open_source(
         data, url = fetched.data, fetched.url
     elif "://" in location:
         raise ImportFileError(location, "only files and http(s) addresses can be imported")
+    elif files_from_import_dir:
+        data = file_in_import_dir(location)
     else:
         data = Path(location)
     options: dict[str, Any] = {
@@ -118,7 +140,9 @@ def wire_source_poll(*, source: WireSource, now: datetime | None = None) -> Impo
     now = now or timezone.now()
     report = ImportReport()
     try:
-        opened = open_source(source.format, source.location, source_label=source.label)
+        opened = open_source(
+            source.format, source.location, source_label=source.label, files_from_import_dir=True
+        )
         if opened.result.damage:  # a feed cut off mid-poll: try again next time
             opened.close()
             raise ImportFileError(source.location, f"{opened.result.damage}; nothing was imported")

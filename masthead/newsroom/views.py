@@ -8,6 +8,7 @@ from django.db.models import F, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from masthead.comments.forms import CommentForm
 from masthead.comments.selectors import story_comments
@@ -30,6 +31,7 @@ def _page(request: HttpRequest, queryset: QuerySet) -> Page:
     return paginator.page(number)
 
 
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     live = Article.objects.live()
     lead = live.for_listing().latest_first().first()
@@ -58,6 +60,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def article_detail(
     request: HttpRequest, section: str, year: int, month: str, day: str, slug: str
 ) -> HttpResponse:
@@ -95,11 +98,13 @@ def story_page(
     )
 
 
+@require_safe
 def archive(request: HttpRequest) -> HttpResponse:
     page = _page(request, Article.objects.live().for_listing().latest_first())
     return render(request, "newsroom/archive.html", {"page_obj": page})
 
 
+@require_safe
 def section_detail(request: HttpRequest, slug: str) -> HttpResponse:
     section = get_object_or_404(Section, slug=slug)
     page = _page(request, section.articles.live().for_listing().latest_first())
@@ -110,6 +115,7 @@ def section_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@require_safe
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # A tag only on drafts or takedowns would name what readers cannot see (an embargoed topic).
     tag = get_object_or_404(Tag.objects.on_live_stories(), slug=slug)
@@ -117,6 +123,7 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "newsroom/tag_detail.html", {"tag": tag, "page_obj": page})
 
 
+@require_safe
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     stories = Article.objects.live().filter(bylines__author=author) | Article.objects.live().filter(

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import secrets
 from io import BytesIO
 from pathlib import PurePosixPath
 
@@ -7,13 +8,38 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from PIL import Image, ImageOps
+from django.utils import timezone
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from masthead.web_urls import validate_web_url
 
 # Widths of the smaller copies made of every photo, for srcset: a phone downloads the 480 or
 # 960 copy instead of the original.
 RENDITION_WIDTHS = (480, 960, 1600)
+
+
+# File name endings by the format Pillow reads in the file, not by the name it was sent with.
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
+
+
+def photo_file_name(instance: Photo, filename: str) -> str:
+    """A random name with the extension of the image's real format: a photo of a story not yet
+    published is at no address anyone could guess from its slug or its upload name."""
+    # Code that saves straight to storage (an import, the demo) gives the file's own name only.
+    extension = PurePosixPath(filename).suffix.lower().lstrip(".").replace("jpeg", "jpg")
+    if extension not in EXTENSIONS.values():
+        extension = "bin"  # not an image Masthead knows: served as a download, never shown
+    upload = getattr(instance.image, "_file", None) if not instance.image._committed else None
+    if upload is not None:  # an upload (the admin): its content decides
+        try:
+            upload.seek(0)
+            with Image.open(upload) as image:
+                extension = EXTENSIONS.get(image.format or "", "bin")
+        except (UnidentifiedImageError, OSError, ValueError):
+            extension = "bin"
+        finally:
+            upload.seek(0)
+    return f"photos/{timezone.now():%Y/%m}/{secrets.token_urlsafe(16)}.{extension}"
 
 
 class Photo(models.Model):
@@ -23,7 +49,7 @@ class Photo(models.Model):
     that feeds, structured data and the wire desk can each use it on its own.
     """
 
-    image = models.ImageField(upload_to="photos/%Y/%m/", width_field="width", height_field="height")
+    image = models.ImageField(upload_to=photo_file_name, width_field="width", height_field="height")
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
     alt_text = models.CharField(
@@ -112,7 +138,6 @@ class Photo(models.Model):
                 original = ImageOps.exif_transpose(original).convert("RGB")
                 self.width, self.height = original.size
                 made["of"] = self.image.name
-                stem = PurePosixPath(self.image.name).stem
                 for width in RENDITION_WIDTHS:
                     if width >= original.width:
                         continue
@@ -120,8 +145,10 @@ class Photo(models.Model):
                     copy = original.resize((width, height), Image.Resampling.LANCZOS)
                     buffer = BytesIO()
                     copy.save(buffer, "JPEG", quality=80, optimize=True, progressive=True)
+                    # Random like the original's name, so neither can be guessed from the other.
                     name = storage.save(
-                        f"renditions/{stem}-w{width}.jpg", ContentFile(buffer.getvalue())
+                        f"renditions/{secrets.token_urlsafe(16)}-w{width}.jpg",
+                        ContentFile(buffer.getvalue()),
                     )
                     made[str(width)] = name
         finally:

@@ -4,13 +4,13 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .forms import SearchForm
 from .stories import search_stories
 
 
-@require_GET
+@require_safe
 def search(request: HttpRequest) -> HttpResponse:
     """The search page: a GET form, so it works without JavaScript and results can be linked."""
     form = SearchForm(request.GET or None)

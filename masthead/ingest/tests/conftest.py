@@ -49,7 +49,7 @@ REAL_CHECK_URL = fetch._check_url
 
 
 @pytest.fixture(autouse=True)
-def _no_internet(monkeypatch):
+def _no_internet(monkeypatch, settings):
     """Every fetch to a host other than this machine fails as an unreachable host would, so
     no test touches the internet (the real samples point at real sites). The local image
     server is let through, past the private-address refusal that ``test_fetch`` checks with
@@ -63,6 +63,8 @@ def _no_internet(monkeypatch):
             raise fetch.FetchError(url, "cannot connect (tests never use the network)")
 
     monkeypatch.setattr(fetch, "_check_url", local_only)
+    # Only local hosts get this far, and the image server is one of them.
+    settings.MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS = True
 
 
 def image_bytes(

@@ -11,13 +11,18 @@ from masthead.ingest.media import NotAnImage, verify_image
 from masthead.ingest.tests.conftest import REAL_CHECK_URL, image_bytes
 
 
-def test_private_and_local_addresses_are_refused_by_default(settings) -> None:
+def test_private_and_local_addresses_are_refused_by_default(settings, monkeypatch) -> None:
+    monkeypatch.setattr(fetch, "_check_url", REAL_CHECK_URL)
     settings.MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS = False
     for url in ("http://127.0.0.1/feed.xml", "http://[::1]/x", "http://169.254.169.254/latest/"):
         with pytest.raises(fetch.FetchError, match="private or local address"):
-            REAL_CHECK_URL(url)
+            fetch.fetch(url, timeout=1, max_bytes=100)
     settings.MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS = True
-    REAL_CHECK_URL("http://127.0.0.1/feed.xml")
+    with socket.socket() as probe:  # a closed port: allowed, so it tries and cannot connect
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(fetch.FetchError, match="cannot connect"):
+        fetch.fetch(f"http://127.0.0.1:{port}/feed.xml", timeout=1, max_bytes=100)
 
 
 @pytest.mark.parametrize(

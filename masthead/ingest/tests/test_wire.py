@@ -25,6 +25,12 @@ def publication():
     return make_publication(name="The Harbor Gazette")
 
 
+@pytest.fixture(autouse=True)
+def import_dir(settings, tmp_path: Path) -> Path:
+    settings.MASTHEAD_IMPORT_DIR = tmp_path
+    return tmp_path
+
+
 @pytest.fixture
 def wire_file(fixtures: Path, tmp_path: Path) -> Path:
     path = tmp_path / "wire.json"
@@ -158,10 +164,10 @@ def test_loop_keeps_polling_until_interrupted(wire_file: Path, monkeypatch) -> N
     assert Article.objects.count() == 1
 
 
-def test_location_must_be_a_web_address_or_an_absolute_path() -> None:
-    for good in ("https://wire.example/feed.json", "/srv/wire/today.json"):
+def test_location_must_be_a_web_address_or_an_absolute_path(import_dir: Path) -> None:
+    for good in ("https://wire.example/feed.json", f"{import_dir}/today.json"):
         WireSource(name="x", format="ninjs", location=good).full_clean()
-    for bad in ("file:///etc/passwd", "relative/path.json", "ftp://wire.example/x"):
+    for bad in ("file:///etc/passwd", "relative/path.json", "ftp://wire.example/x", "/etc/passwd"):
         with pytest.raises(ValidationError):
             WireSource(name="x", format="ninjs", location=bad).full_clean()
 
@@ -180,3 +186,34 @@ def test_admin_lists_and_polls_sources(wire_file: Path, admin_client) -> None:
     )
     assert "Example Wire: 1 created" in response.content.decode()
     assert admin_client.get("/newsroom/ingest/importeditem/").status_code == 200
+
+
+def test_a_wire_source_cannot_read_server_files_outside_the_import_folder(
+    import_dir: Path, tmp_path_factory, wire_file: Path
+) -> None:
+    """An admin could otherwise point a source at the site's .env and read it as a story."""
+    secrets = tmp_path_factory.mktemp("app") / ".env"
+    secrets.write_text('{"headline": "SECRET_KEY=do-not-leak"}')
+    (import_dir / "link.json").symlink_to(secrets)
+    for location in (
+        secrets,
+        import_dir / "link.json",
+        f"{import_dir}/../{secrets.parent.name}/.env",
+    ):
+        with pytest.raises(ValidationError, match="inside"):
+            WireSource(name="x", format="ninjs", location=str(location)).full_clean()
+        source = make_source(location, name=f"Leak {location}")  # saved past the form
+        wire_source_poll(source=source)
+        source.refresh_from_db()
+        assert "inside" in source.last_error
+    assert not Article.objects.exists()
+    wire_source_poll(source=make_source(wire_file))  # a file in the folder is read
+    assert Article.objects.count() == 1
+
+
+def test_the_import_command_still_reads_any_path_the_operator_gives(tmp_path_factory, fixtures):
+    from masthead.ingest.sources import open_source
+
+    elsewhere = tmp_path_factory.mktemp("operator") / "wire.json"
+    shutil.copy(fixtures / "wire-1x.ninjs.json", elsewhere)
+    assert open_source("ninjs", str(elsewhere)).count == 1

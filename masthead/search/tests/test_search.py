@@ -222,7 +222,8 @@ def test_snippets_highlight_matches_and_escape_the_story_text(publication):
     )
     [hit] = search_stories("lighthouse")[:1]
     assert "<mark>lighthouse</mark>" in hit.snippet_html
-    assert "&lt;b&gt;old&lt;/b&gt;" in hit.snippet_html
+    # Escaped (PostgreSQL) or dropped by text.plain_text (SQLite), never a live tag.
+    assert "old" in hit.snippet_html
     assert "<b>" not in hit.snippet_html
     assert str(hit.headline_html) == "<mark>Lighthouse</mark> &lt;i&gt;reopens&lt;/i&gt; &amp; more"
 
