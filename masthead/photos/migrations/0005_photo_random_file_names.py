@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('photos', '0002_focal_point'),
+        ('photos', '0004_uploaded_by'),
     ]
 
     operations = [
