@@ -26,6 +26,7 @@ MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS  let importers fetch from private/loopback a
 MASTHEAD_IMPORT_UPLOAD_MAX_MB  largest file the wire desk accepts for import (default 50)
 MASTHEAD_IMPORT_IN_BACKGROUND  run a confirmed wire desk import in a thread (default: on)
 MASTHEAD_LOGIN_FAILURE_LIMIT, MASTHEAD_LOGIN_COOLOFF_MINUTES  login lockout (default 10, 30)
+MASTHEAD_REQUIRE_2FA    admit to the newsroom only staff signed in with a two-step code (off)
 MASTHEAD_EMAIL_BACKEND, _HOST, _PORT, _USER, _PASSWORD, _TLS, _FROM  password-reset mail
 """
 
@@ -158,6 +159,8 @@ INSTALLED_APPS = [
     "masthead.ops",
     "masthead.demo",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -177,6 +180,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "masthead.request_limits.RequestSizeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -273,6 +277,9 @@ AUTHENTICATION_BACKENDS = [
 
 # Login throttling (django-axes). Failures count per username and address together and per
 # username alone, so rotating addresses does not buy an attacker more guesses.
+# Two-step sign-in (TOTP) for staff: optional per person, or required for all.
+MASTHEAD_REQUIRE_2FA = env_bool("MASTHEAD_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = "Masthead newsroom"
 AXES_FAILURE_LIMIT = env_int("MASTHEAD_LOGIN_FAILURE_LIMIT", 10, minimum=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
 AXES_COOLOFF_TIME = env_int("MASTHEAD_LOGIN_COOLOFF_MINUTES", 30, minimum=1) / 60  # hours

@@ -4,10 +4,15 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
 from masthead import views
+from masthead.newsroom.two_factor import StaffLoginForm, newsroom_admits, two_step_setup
 
 admin.site.site_header = "Masthead newsroom"
 admin.site.site_title = "Masthead newsroom"
 admin.site.index_title = "Stories, people and photos"
+# Password, then the two-step code for staff who turned it on (required for all with
+# MASTHEAD_REQUIRE_2FA).
+admin.site.login_form = StaffLoginForm
+admin.site.has_permission = newsroom_admits
 
 # Staff password reset by email; the name admin_password_reset shows the admin login page's
 # "Forgotten your password?" link. Django's views answer the same for unknown addresses.
@@ -37,6 +42,7 @@ password_reset_urls = [
 urlpatterns = [
     path("newsroom/wire-desk/", include("masthead.ingest.urls")),
     *password_reset_urls,
+    path("newsroom/two-step/", two_step_setup, name="newsroom_two_step"),
     path("newsroom/", admin.site.urls),
     path("comments/", include("masthead.comments.urls")),
     path("healthz", views.healthz, name="healthz"),
