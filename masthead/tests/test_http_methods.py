@@ -21,9 +21,12 @@ def _body(response) -> bytes:
 
 
 def _route_names(patterns, prefix: str = "") -> set[str]:
-    """Every pattern of the urlconf outside the newsroom admin, by name (or its route)."""
+    """Every pattern of the urlconf outside the newsroom (the staff area under /newsroom/:
+    the admin, the wire desk, sign-in pages), by name (or its route)."""
     names = set()
     for entry in patterns:
+        if not prefix and str(entry.pattern).startswith("newsroom/"):
+            continue
         if isinstance(entry, URLResolver):
             if entry.app_name == "admin":
                 continue
