@@ -13,6 +13,7 @@ from html import escape, unescape
 
 import lxml.html
 import nh3
+from lxml import etree
 from markdown_it import MarkdownIt
 
 # Reading speed used for "N min read". 230 words a minute is a common figure for adults
@@ -76,15 +77,29 @@ def sanitize_html(html: str) -> str:
     )
 
 
+def parse_fragment(fragment: str) -> lxml.html.HtmlElement | None:
+    """An HTML fragment inside one ``<div>``, to be changed in place; None if unreadable."""
+    try:
+        return lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def serialize_fragment(root: lxml.html.HtmlElement) -> str:
+    """What :func:`parse_fragment` read, as HTML again, without the ``<div>`` around it."""
+    return escape(root.text or "", quote=False) + "".join(
+        lxml.html.tostring(child, encoding="unicode") for child in root
+    )
+
+
 _REMOTE_IMG_RE = re.compile(r"<img\b[^>]*\bsrc=\"(?:https?:)?//", re.IGNORECASE)
 
 
 def without_remote_images(html: str, allowed: tuple[str, ...] = ()) -> str:
     """``html`` without images from other sites (except those under ``allowed`` origins).
     A figure keeps its caption (the words are the story's), and goes when nothing is left."""
-    if not html or not _REMOTE_IMG_RE.search(html):
+    if not html or not _REMOTE_IMG_RE.search(html) or (root := parse_fragment(html)) is None:
         return html
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
     for image in list(root.iter("img")):
         src = image.get("src", "")
         if not src.startswith(("http://", "https://", "//")) or src.startswith(allowed):
@@ -93,9 +108,7 @@ def without_remote_images(html: str, allowed: tuple[str, ...] = ()) -> str:
         image.drop_tree()
         if figure is not None and not figure.text_content().strip():
             figure.drop_tree()
-    return (escape(root.text or "") if root.text else "") + "".join(
-        lxml.html.tostring(child, encoding="unicode") for child in root
-    )
+    return serialize_fragment(root)
 
 
 def render_markdown(source: str) -> str:

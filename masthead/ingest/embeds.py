@@ -22,6 +22,8 @@ from urllib.parse import parse_qs, urlsplit
 import lxml.html
 from lxml import etree
 
+from masthead.text import parse_fragment, serialize_fragment
+
 
 @dataclass(frozen=True, slots=True)
 class Provider:
@@ -117,9 +119,7 @@ def embed_cards(fragment: str) -> str:
     """Replace every embed in an HTML fragment by its card; other markup is left as it is."""
     if not fragment or not _LOOKS_EMBEDDED.search(fragment):
         return fragment
-    try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except (etree.ParserError, ValueError):
+    if (root := parse_fragment(fragment)) is None:
         return fragment
     changed = False
     for element in list(root.iter()):
@@ -132,8 +132,7 @@ def embed_cards(fragment: str) -> str:
         changed = True
     if not changed:
         return fragment
-    text = html.escape(root.text or "", quote=False)
-    return text + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+    return serialize_fragment(root)
 
 
 def _card_for(element: etree._Element) -> str | None:

@@ -48,15 +48,13 @@ from html import unescape
 from typing import Any, Literal
 from urllib.parse import unquote, urlsplit
 
-import lxml.html
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
-from lxml import etree
 
 from masthead.comments.models import Comment
 from masthead.comments.spam import body_digest
@@ -70,7 +68,6 @@ from masthead.newsroom.models import (
     Article,
     Author,
     Publication,
-    Revision,
     Section,
     StatusChange,
     Tag,
@@ -79,7 +76,7 @@ from masthead.newsroom.models import (
 from masthead.newsroom.revisions import revision_create, snapshot
 from masthead.photos.models import Photo
 from masthead.redirects.models import Redirect, validate_old_path
-from masthead.text import plain_text, summarize
+from masthead.text import parse_fragment, plain_text, serialize_fragment, summarize
 from masthead.web_urls import is_web_url as is_http_url
 
 logger = logging.getLogger(__name__)
@@ -219,7 +216,7 @@ class _Loader:
     held_reason: str = ""  # why the story being written is kept from readers, if it is
 
     def load(self, record: StoryRecord, *, dry_run: bool, report: ImportReport) -> Outcome:
-        source_id = _source_id(record.source_id)
+        source_id = source_id_key(record.source_id)
         digest = self.digest(record)
         item = (
             ImportedItem.objects.select_related("article")
@@ -294,18 +291,15 @@ class _Loader:
             and not Photo.objects.filter(pk=proposed["hero_photo"]["id"]).exists()
         ):
             proposed["hero_photo"] = snapshot(current)["hero_photo"]  # a file not yet kept
-        last = current.revisions.aggregate(last=Max("number"))["last"] or 0
-        Revision.objects.create(
+        revision_create(
             article=current,
-            number=last + 1,
+            user=None,
+            note=f"Proposed by {record.source}: restore this revision to accept it",
             content=proposed,
-            created_by=None,
-            created_at=timezone.now(),
-            note=f"Proposed by {record.source}: restore this revision to accept it"[:200],
         )
         item = item or ImportedItem(
             source=record.source[:200],
-            source_id=_source_id(record.source_id),
+            source_id=source_id_key(record.source_id),
             article=current,
             original_url=current.original_url,
         )
@@ -531,7 +525,7 @@ class _Loader:
         if item is None:
             item = ImportedItem(
                 source=record.source[:200],
-                source_id=_source_id(record.source_id),
+                source_id=source_id_key(record.source_id),
                 first_imported_at=now,
             )
         item.article = article
@@ -798,10 +792,6 @@ def _valid_email(value: str) -> str:
 
 def source_id_key(value: str) -> str:
     """The key an item's source ID is stored under (long ones hashed)."""
-    return _source_id(value)
-
-
-def _source_id(value: str) -> str:
     value = value.strip()
     # A key longer than the column (some feeds use whole URLs with tracking) is hashed.
     return value if len(value) <= 500 else "sha256:" + hashlib.sha256(value.encode()).hexdigest()
@@ -854,9 +844,7 @@ def _image_urls(body: str) -> list[str]:
 
 
 def _rewrite_images(body: str, local: dict[str, Photo]) -> str:
-    try:
-        root = lxml.html.fragment_fromstring(body, create_parent="div")
-    except (etree.ParserError, ValueError):
+    if (root := parse_fragment(body)) is None:
         return body
     for image in root.iter("img"):
         photo = local.get(image.get("src", ""))
@@ -869,8 +857,7 @@ def _rewrite_images(body: str, local: dict[str, Photo]) -> str:
             image.set("height", str(round(photo.height * shown / photo.width)))
         if not image.get("alt") and photo.alt_text:
             image.set("alt", photo.alt_text)
-    text = escape(root.text or "")
-    return text + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+    return serialize_fragment(root)
 
 
 def _remote_image_urls(article: Article) -> list[str]:
@@ -950,16 +937,13 @@ def missing_photos_retry(
 
 def _drop_figure_of(body: str, url: str) -> str:
     """``body`` without the placeholder figure of a photo now shown as the hero."""
-    try:
-        root = lxml.html.fragment_fromstring(body, create_parent="div")
-    except (etree.ParserError, ValueError):
+    if (root := parse_fragment(body)) is None:
         return body
     for image in list(root.iter("img")):
         if unescape(image.get("src", "")) == url:
             figure = next(image.iterancestors("figure"), None)
             (figure if figure is not None else image).drop_tree()
-    text = escape(root.text or "")
-    return text + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+    return serialize_fragment(root)
 
 
 def _reference_figure(ref: dict[str, str]) -> str:

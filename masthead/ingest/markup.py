@@ -12,14 +12,11 @@ import re
 import unicodedata
 from urllib.parse import urljoin, urlsplit
 
-import lxml.html
-from lxml import etree
-
 # Re-exported: the format parsers import the credit helpers from here too.
 from masthead.ingest.credits import split_caption_credit as split_caption_credit
 from masthead.ingest.credits import split_credit as split_credit
 from masthead.ingest.embeds import embed_cards
-from masthead.text import sanitize_html
+from masthead.text import parse_fragment, sanitize_html, serialize_fragment
 
 _BLOCK_TAGS = (
     "address|article|aside|blockquote|dd|div|dl|dt|figcaption|figure|footer|form|h[1-6]|header"
@@ -88,15 +85,10 @@ def absolutize(fragment: str, base: str) -> str:
         return fragment
     if not re.search(r"""\b(?:href|src)\s*=\s*["']?(?!\w+:)""", fragment, re.IGNORECASE):
         return fragment
-    try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except (etree.ParserError, ValueError):
+    if (root := parse_fragment(fragment)) is None:
         return fragment
     root.make_links_absolute(base, resolve_base_href=True, handle_failures="discard")
-    text = root.text or ""
-    return html.escape(text, quote=False) + "".join(
-        lxml.html.tostring(child, encoding="unicode") for child in root
-    )
+    return serialize_fragment(root)
 
 
 def clean_html(fragment: str, *, base: str = "") -> str:

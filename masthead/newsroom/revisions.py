@@ -62,14 +62,17 @@ def snapshot(article: Article) -> dict:
     return data
 
 
-def revision_create(*, article: Article, user, note: str = "") -> Revision:
-    """Keep the content ``article`` has now as its next revision."""
+def revision_create(
+    *, article: Article, user, note: str = "", content: dict | None = None
+) -> Revision:
+    """Keep the content ``article`` has now as its next revision (or ``content``, a snapshot
+    of what it would become: a change proposed for an editor to restore)."""
     with transaction.atomic():
         last = article.revisions.aggregate(last=Max("number"))["last"] or 0
         return Revision.objects.create(
             article=article,
             number=last + 1,
-            content=snapshot(article),
+            content=snapshot(article) if content is None else content,
             created_by=user if getattr(user, "pk", None) else None,
             created_at=timezone.now(),
             note=note[:200],
