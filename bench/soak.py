@@ -406,7 +406,8 @@ class CommentPoster(threading.Thread):
             conn.request(
                 "POST", action, body=body,
                 headers={
-                    "Host": f"127.0.0.1:{self.port}", "Content-Type": "application/x-www-form-urlencoded",
+                    "Host": f"127.0.0.1:{self.port}",
+                    "Content-Type": "application/x-www-form-urlencoded",
                     "Origin": origin, "Referer": origin + self.story,
                     **({"Cookie": self.cookie} if self.cookie else {}),
                 },
