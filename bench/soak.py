@@ -345,11 +345,12 @@ class CommentPoster(threading.Thread):
         self.accepted = 0
         self.refused: Counter = Counter()
         self.errors = 0
+        self.unanswered = 0
         self.cookie = ""
         self.sample_refusal = ""
 
     def _form(self) -> tuple[str, dict[str, str]] | None:
-        status, body, headers = get(self.port, self.story)
+        status, body, headers = get(self.port, self.story, timeout=30)
         if status != 200:
             return None
         # Like a browser: send back any cookie the page set (none, when pages are cacheable).
@@ -371,7 +372,10 @@ class CommentPoster(threading.Thread):
         sent, form = 0, None
         while not self.stop.is_set():
             if form is None or sent % 50 == 0:
-                form = self._form()
+                try:
+                    form = self._form()
+                except OSError:  # a slow answer under load is not the poster's failure
+                    form = None
                 if form is None:
                     self.errors += 1
                     time.sleep(0.5)
@@ -390,7 +394,8 @@ class CommentPoster(threading.Thread):
             try:
                 status = self._post(action, data)
             except OSError:
-                self.errors += 1
+                # No answer: the server may or may not have kept it.
+                self.unanswered += 1
                 continue
             if status in (302, 303):
                 self.accepted += 1
@@ -399,7 +404,7 @@ class CommentPoster(threading.Thread):
             time.sleep(0.05)
 
     def _post(self, action: str, data: dict[str, str]) -> int:
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         try:
             body = urlencode(data)
             origin = f"http://127.0.0.1:{self.port}"
@@ -451,6 +456,7 @@ def phase_soak(site: Site, urls: list[str], seconds: int, connections: int) -> d
     for thread in [*posters, memory]:
         thread.join(15)
     accepted = sum(p.accepted for p in posters)
+    unanswered = sum(p.unanswered for p in posters)
     stored = site.stored_comments(marker)
     warm = [kb for t, kb in memory.samples if t >= seconds * 0.2]
     growth = (warm[-1] - warm[0]) / warm[0] * 100 if len(warm) >= 2 and warm[0] else None
@@ -458,7 +464,9 @@ def phase_soak(site: Site, urls: list[str], seconds: int, connections: int) -> d
     checks = {
         "no 5xx": server_errors == 0,
         "no socket errors": load["connect_errors"] + load["read_errors"] == 0,
-        "every accepted comment stored": accepted == stored and accepted > 0,
+        # Exactly, when every post was answered; a post left unanswered may be either.
+        "every accepted comment stored": accepted > 0
+        and accepted <= stored <= accepted + unanswered,
         "worker memory flat (<10 % after warm-up)": growth is not None and growth < 10,
     }
     return {
@@ -469,6 +477,7 @@ def phase_soak(site: Site, urls: list[str], seconds: int, connections: int) -> d
         "requests_per_second": round(load["requests"] / (load["duration_us"] / 1e6), 1),
         "comments_accepted": accepted,
         "comments_stored": stored,
+        "comment_posts_unanswered": unanswered,
         "comments_refused": dict(sum((p.refused for p in posters), Counter())),
         "a_refusal": next((p.sample_refusal for p in posters if p.sample_refusal), "")[:600],
         "worker_rss_kb_after_warmup": warm[0] if warm else None,
