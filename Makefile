@@ -7,7 +7,7 @@ PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/masthead
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test test-quick lint format install install-test chromium check-deploy clean
+.PHONY: demo test test-quick lint format install install-test chromium wrk soak check-deploy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,11 +32,19 @@ chromium:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+# wrk, the load generator of the soak and the benchmarks (Debian's package).
+wrk:
+	@if ! command -v wrk >/dev/null; then \
+	  echo "Installing Debian's wrk for the soak and benchmark runs"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; \
+	fi
+
 demo: install
 	MASTHEAD_ENV=demo PORT=$(PORT) $(BIN)/masthead demo
 	MASTHEAD_ENV=demo $(BIN)/masthead serve --port $(PORT)
 
-test: install-test chromium
+test: install-test chromium wrk
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	@echo "== Test suite on SQLite"
@@ -61,6 +69,13 @@ format: install-test
 check-deploy: install
 	MASTHEAD_ENV=production MASTHEAD_SECRET_KEY=$$(python3 -c 'import secrets;print(secrets.token_urlsafe(60))') \
 	  MASTHEAD_ALLOWED_HOSTS=news.example $(BIN)/masthead check --deploy --fail-level WARNING
+
+# The full soak: 10 minutes at 64 connections on SQLite, then PostgreSQL and Redis stopped
+# mid-load (on servers of its own); reports in test-artifacts/soak/. `make test` runs a short one.
+soak: install-test wrk
+	$(BIN)/python bench/soak.py --duration 600 --connections 64 --faults kill-worker
+	$(BIN)/python bench/soak.py --database postgres --redis --duration 600 --connections 64 \
+	  --faults kill-worker,postgres,redis --fault-seconds 40
 
 clean:
 	rm -rf $(VENV) var test-artifacts

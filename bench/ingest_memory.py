@@ -125,7 +125,7 @@ def main() -> None:
         return
     for size in (int(s) for s in args.sizes.split(",")):
         # One process per size, so each peak RSS is its own.
-        result = subprocess.run(  # noqa: S603 - this very script, with a number
+        result = subprocess.run(
             [sys.executable, __file__, "--items", str(size)],
             capture_output=True,
             text=True,

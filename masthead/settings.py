@@ -252,7 +252,8 @@ if _redis_url:
         raise ImproperlyConfigured("REDIS_URL must start with redis://, rediss:// or unix://.")
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis down means uncached pages, not errors (masthead/ops/resilient_cache.py).
+            "BACKEND": "masthead.ops.resilient_cache.ResilientRedisCache",
             "LOCATION": _redis_url,
             "KEY_PREFIX": env_str("MASTHEAD_CACHE_PREFIX", "masthead"),
         }
@@ -329,7 +330,8 @@ MEDIA_URL = env_str("MASTHEAD_MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MASTHEAD_MEDIA_ROOT") or DATA_DIR / "media")
 SERVE_MEDIA = env_bool("MASTHEAD_SERVE_MEDIA", not PRODUCTION)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Files are written whole or not at all (a full disk leaves no cut-off photo).
+    "default": {"BACKEND": "masthead.photos.storage.MediaStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

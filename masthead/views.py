@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import sys
 
 from django.conf import settings
 from django.db import connection
@@ -15,6 +16,9 @@ from django.utils._os import safe_join
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.static import serve
+
+from masthead.ops.outage import is_database_outage, outage_response
+from masthead.photos.storage import is_out_of_space
 
 
 @require_safe
@@ -83,6 +87,14 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    # Django calls this inside its except block, so the error being handled is at hand.
+    error = sys.exc_info()[1]
+    if is_database_outage(error):
+        return outage_response()
+    if is_out_of_space(error):
+        # Nothing was kept: the request's transaction rolled back and media files are written
+        # whole or not at all (masthead/photos/storage.py).
+        return HttpResponse(loader.get_template("507.html").render(), status=507)
     # No context processors: the database may be what failed.
     return HttpResponse(loader.get_template("500.html").render(), status=500)
 

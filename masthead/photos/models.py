@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -102,11 +102,19 @@ class Photo(models.Model):
     def save(self, *args, **kwargs) -> None:
         # An image saved from memory (an import, the demo) can leave the dimension fields empty.
         self.width, self.height = self.width or 0, self.height or 0
-        super().save(*args, **kwargs)
-        if self.image and self.renditions.get("of") != self.image.name:
-            # The file is in storage only now: read its size and make the smaller copies.
-            self.renditions = self._make_renditions()
-            super().save(update_fields=["width", "height", "renditions"])
+        new_file = bool(self.image) and not self.image._committed
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if self.image and self.renditions.get("of") != self.image.name:
+                # The file is in storage only now: read its size and make the smaller copies.
+                try:
+                    self.renditions = self._make_renditions()
+                except OSError:
+                    # No room for the copies: the row is rolled back, so the file goes too.
+                    if new_file:
+                        self.image.storage.delete(self.image.name)
+                    raise
+                super().save(update_fields=["width", "height", "renditions"])
 
     @property
     def credit(self) -> str:
@@ -134,25 +142,35 @@ class Photo(models.Model):
         made: dict[str, str] = {}
         self.image.open("rb")
         try:
-            with Image.open(self.image) as original:
-                original = ImageOps.exif_transpose(original).convert("RGB")
-                self.width, self.height = original.size
-                made["of"] = self.image.name
-                for width in RENDITION_WIDTHS:
-                    if width >= original.width:
-                        continue
-                    height = round(original.height * width / original.width)
-                    copy = original.resize((width, height), Image.Resampling.LANCZOS)
-                    buffer = BytesIO()
-                    copy.save(buffer, "JPEG", quality=80, optimize=True, progressive=True)
-                    # Random like the original's name, so neither can be guessed from the other.
-                    name = storage.save(
-                        f"renditions/{secrets.token_urlsafe(16)}-w{width}.jpg",
-                        ContentFile(buffer.getvalue()),
-                    )
-                    made[str(width)] = name
+            return self._save_renditions(storage, made)
+        except OSError:
+            # No room left (or a write failed): take back the copies made so far, so a failed
+            # save leaves no files that nothing points at.
+            for key, name in made.items():
+                if key != "of":
+                    storage.delete(name)
+            raise
         finally:
             self.image.close()
+
+    def _save_renditions(self, storage, made: dict[str, str]) -> dict[str, str]:
+        with Image.open(self.image) as original:
+            original = ImageOps.exif_transpose(original).convert("RGB")
+            self.width, self.height = original.size
+            made["of"] = self.image.name
+            for width in RENDITION_WIDTHS:
+                if width >= original.width:
+                    continue
+                height = round(original.height * width / original.width)
+                copy = original.resize((width, height), Image.Resampling.LANCZOS)
+                buffer = BytesIO()
+                copy.save(buffer, "JPEG", quality=80, optimize=True, progressive=True)
+                # Random like the original's name, so neither can be guessed from the other.
+                name = storage.save(
+                    f"renditions/{secrets.token_urlsafe(16)}-w{width}.jpg",
+                    ContentFile(buffer.getvalue()),
+                )
+                made[str(width)] = name
         return made
 
     @property
