@@ -115,9 +115,7 @@ def render(layout: FrontLayout) -> Path:
         f"    client_body_temp_path {temp}/body;\n    proxy_temp_path {temp}/proxy;\n"
         f"    fastcgi_temp_path {temp}/fastcgi;\n    uwsgi_temp_path {temp}/uwsgi;\n"
         f"    scgi_temp_path {temp}/scgi;\n"
-        f"    include {prefix}/masthead.conf;\n"
-        + "".join(extra)
-        + "}\n"
+        f"    include {prefix}/masthead.conf;\n" + "".join(extra) + "}\n"
     )
     conf = prefix / "nginx.conf"
     conf.write_text(main)
@@ -129,14 +127,12 @@ def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     cert, key = folder / "cert.pem", folder / "key.pem"
     if not cert.exists():
-        subprocess.run(  # noqa: S603 - fixed arguments
-            [
-                "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert),
-            ],  # fmt: skip
-            check=True,
-            capture_output=True,
-        )
+        openssl = shutil.which("openssl") or "/usr/bin/openssl"
+        command = [
+            openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+            "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert),
+        ]  # fmt: skip
+        subprocess.run(command, check=True, capture_output=True)  # noqa: S603 - fixed arguments
     return cert, key
 
 
