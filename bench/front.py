@@ -174,8 +174,8 @@ class Servers:
         self.processes: list[tuple[str, subprocess.Popen[bytes]]] = []
 
     def start(self, name: str, argv: list[str], env: dict[str, str], cwd: Path) -> None:
-        log = (self.logs / f"{name}.log").open("wb")
-        process = subprocess.Popen(argv, env=env, cwd=cwd, stdout=log, stderr=log)  # noqa: S603
+        with (self.logs / f"{name}.log").open("wb") as log:  # the child keeps its own copy
+            process = subprocess.Popen(argv, env=env, cwd=cwd, stdout=log, stderr=log)  # noqa: S603
         self.processes.append((name, process))
 
     def add(self, name: str, process: subprocess.Popen[bytes]) -> None:
