@@ -64,6 +64,7 @@ def test_harness_runs_and_writes_a_well_formed_report(tmp_path):
     assert "| constant | 4 |" in summary
     # No server is left behind: the constant view's port is free again.
     with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # TIME_WAIT is fine
         probe.bind(("127.0.0.1", front.Ports(8570).constant))
 
 
