@@ -536,7 +536,7 @@ def summarize(options: Options, runs: list[dict]) -> dict:
         a = summary.get(top, {}).get(str(connections))
         b = summary.get(bottom, {}).get(str(connections))
         if a and b and b["requests_per_s"]:
-            value = round(a["requests_per_s"] / b["requests_per_s"], 2)
+            value = round(a["requests_per_s"] / b["requests_per_s"], 3)
             ratios.append(
                 {
                     "ratio": label,
