@@ -484,6 +484,10 @@ def run_wrk(options: Options, url: str, connections: int, seconds: int) -> dict:
         raw[key]
         for key in ("connect_errors", "read_errors", "write_errors", "status_errors", "timeouts")
     )
+    if raw["requests"] == 0:
+        # Nothing finished within the run: every connection was still waiting. wrk counts a
+        # timeout only once it is seen, so count those connections as failed requests.
+        errors += connections
     return {
         "requests_per_s": round(raw["requests"] / seconds_run, 1),
         "p50_ms": round(raw["p50_us"] / 1000, 2),
