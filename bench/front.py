@@ -93,6 +93,7 @@ class Options:
     threads: int
     peer_venv: Path
     warmup: int
+    database_url: str = ""
 
 
 @dataclass
@@ -134,6 +135,12 @@ def parse_args(argv: list[str] | None = None) -> Options:
     parser.add_argument("--workers", type=int, default=workers, help="gunicorn workers")
     parser.add_argument("--threads", type=int, default=threads, help="gunicorn gthread threads")
     parser.add_argument("--peer-venv", type=Path, default=REPO / "bench/.peer-venv")
+    parser.add_argument(
+        "--database-url",
+        default="",
+        help="Masthead's database for the run (it is filled with the demo newsroom); "
+        "default: SQLite in --workdir",
+    )
     args = parser.parse_args(argv)
     targets = [name.strip() for name in args.targets.split(",") if name.strip()]
     unknown = sorted(set(targets) - set(TARGETS))
@@ -160,6 +167,7 @@ def parse_args(argv: list[str] | None = None) -> Options:
         threads=args.threads,
         peer_venv=args.peer_venv.resolve(),
         warmup=args.warmup,
+        database_url=args.database_url,
     )
 
 
@@ -245,8 +253,9 @@ def masthead_env(options: Options, **extra: str) -> dict[str, str]:
         MASTHEAD_LOG_LEVEL="WARNING",
         PYTHONPATH=str(REPO),
     )
-    if os.environ.get("DATABASE_URL"):
-        env["DATABASE_URL"] = os.environ["DATABASE_URL"]
+    # Its own SQLite database unless told otherwise: never the database of the shell it runs in.
+    if options.database_url:
+        env["DATABASE_URL"] = options.database_url
     for name in ("REDIS_URL", "MASTHEAD_CACHE_PREFIX"):
         if os.environ.get(name):
             env[name] = os.environ[name]
