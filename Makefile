@@ -7,7 +7,7 @@ PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/masthead
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test test-quick lint format install install-test chromium wrk soak check-deploy clean
+.PHONY: demo test test-quick lint format install install-test chromium nginx wrk peer-venv bench soak check-deploy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,19 +32,39 @@ chromium:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-# wrk, the load generator of the soak and the benchmarks (Debian's package).
+# Debian's nginx-light (the front in deploy/nginx, its tests and the benchmark) and wrk (load).
+nginx:
+	@if [ ! -x /usr/sbin/nginx ]; then \
+	  echo "Installing Debian's nginx-light for the front's tests and the benchmark"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx-light >/dev/null; \
+	fi
+
 wrk:
-	@if ! command -v wrk >/dev/null; then \
-	  echo "Installing Debian's wrk for the soak and benchmark runs"; \
+	@if [ ! -x /usr/bin/wrk ]; then \
+	  echo "Installing Debian's wrk for the benchmark"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; \
 	fi
+
+# The reference Wagtail site's own venv (bench/peer/), pinned; never part of Masthead's.
+PEER_VENV := bench/.peer-venv
+$(PEER_VENV)/.installed: bench/peer/requirements.txt
+	$(PYTHON) -m venv $(PEER_VENV)
+	$(PEER_VENV)/bin/pip install --quiet -r bench/peer/requirements.txt
+	touch $@
+peer-venv: $(PEER_VENV)/.installed
+
+# Masthead beside nginx serving a file, a constant-bytes view and the Wagtail peer; about
+# 4 minutes, stops by itself, writes test-artifacts/bench/front.{json,md}.
+bench: install nginx wrk peer-venv
+	$(BIN)/python -m bench.front $(BENCH_ARGS)
 
 demo: install
 	MASTHEAD_ENV=demo PORT=$(PORT) $(BIN)/masthead demo
 	MASTHEAD_ENV=demo $(BIN)/masthead serve --port $(PORT)
 
-test: install-test chromium wrk
+test: install-test chromium nginx wrk
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	@echo "== Test suite on SQLite"
@@ -57,7 +77,7 @@ test: install-test chromium wrk
 	fi
 
 # The suite without the browser tests, for a quick loop while writing code.
-test-quick: install-test
+test-quick: install-test nginx wrk
 	MASTHEAD_ENV=test DATABASE_URL= $(BIN)/pytest -m "not browser" -q
 
 lint: install-test

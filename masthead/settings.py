@@ -12,6 +12,8 @@ MASTHEAD_CSRF_TRUSTED_ORIGINS  comma-separated origins (https://news.example)
 MASTHEAD_HTTPS          true/false; secure cookies, HSTS, HTTPS redirect (default: on in production)
 MASTHEAD_BEHIND_PROXY   true when a proxy sets X-Forwarded-Proto
 MASTHEAD_DATA_DIR       where the SQLite database, media and keys live (default: ./var)
+MASTHEAD_STATIC_ROOT    where collectstatic writes static files (default: static in the data dir)
+MASTHEAD_MEDIA_ROOT     where uploaded media live (default: media in the data dir)
 MASTHEAD_MEDIA_URL      URL prefix of uploaded media (default /media/)
 MASTHEAD_SERVE_MEDIA    serve uploaded media from Django (default: on outside production)
 DATABASE_URL            e.g. postgres://user@host:5432/masthead (default: SQLite in the data dir)
@@ -324,7 +326,8 @@ USE_TZ = True
 # --- Static files and media -----------------------------------------------------------------
 
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"
+# Outside the owner-only data folder when nginx serves it (deploy/nginx: /srv/masthead/public).
+STATIC_ROOT = Path(env_str("MASTHEAD_STATIC_ROOT") or DATA_DIR / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env_str("MASTHEAD_MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MASTHEAD_MEDIA_ROOT") or DATA_DIR / "media")
