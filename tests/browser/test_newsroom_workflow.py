@@ -137,7 +137,7 @@ def test_a_preview_link_shows_a_draft_without_login(
         body="A draft about the budget.",
         status=Article.Status.DRAFT,
     )
-    response = page.goto(live_server.url + preview.preview_url(draft))
+    response = page.goto(live_server.url + preview.preview_url(preview.preview_link_make(draft)))
     assert response.status == 200
     assert response.headers["x-robots-tag"] == "noindex, nofollow"
     expect(page.get_by_role("note")).to_contain_text("Preview: draft, not published")
