@@ -14,7 +14,7 @@ Editor, revokes it; only an Editor revokes all of a story's links.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
@@ -136,8 +136,3 @@ def revoke_preview_links(articles, user=None) -> int:
 def working_links(article: Article) -> list[PreviewLink]:
     """The story's links that still work, newest first, with who made them."""
     return list(PreviewLink.objects.working().filter(story=article).select_related("made_by"))
-
-
-def preview_expires_at() -> datetime:
-    """When a link made now stops working."""
-    return timezone.now() + max_age()
