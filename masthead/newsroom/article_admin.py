@@ -21,13 +21,13 @@ from django.http import (
     Http404,
     HttpRequest,
     HttpResponse,
+    HttpResponseForbidden,
     HttpResponseNotAllowed,
     HttpResponseRedirect,
     JsonResponse,
 )
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
 
 from masthead import text
 from masthead.photos.admin import thumbnail_tag
@@ -205,9 +205,7 @@ class CorrectionInline(admin.StackedInline):
 
 def _makes_preview_links(user, article: Article | None) -> bool:
     """Only an Editor makes a preview link for a story readers cannot see."""
-    if article is None or article.is_live:
-        return True
-    return user.has_perm("newsroom.publish_article")
+    return article is None or preview.may_make_links(user, article)
 
 
 class ArticleAdmin(admin.ModelAdmin):
@@ -221,7 +219,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_select_related = ["section", "hero_photo"]
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["hero_photo", "writer", "tags", "section"]
-    readonly_fields = ["state", "publication_time", "preview_link", "word_count",
+    readonly_fields = ["state", "publication_time", "word_count",
                        "reading_minutes", "created_at", "modified_at"]  # fmt: skip
     inlines = [BylineInline, CorrectionInline]
     actions = [
@@ -260,7 +258,6 @@ class ArticleAdmin(admin.ModelAdmin):
                     "expires_at",
                     "comments_enabled",
                     "noindex",
-                    "preview_link",
                 ]
             },
         ),
@@ -301,8 +298,6 @@ class ArticleAdmin(admin.ModelAdmin):
         hidden = set()
         if not request.user.has_perm("newsroom.schedule_article"):
             hidden.add("publish_at")
-        if not _makes_preview_links(request.user, obj):
-            hidden.add("preview_link")
         for _, options in fieldsets:
             options["fields"] = [name for name in options["fields"] if name not in hidden]
         return fieldsets
@@ -325,7 +320,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def view_on_site(self, article: Article) -> str:
         # A story readers can't see yet opens as its preview rather than as a 404.
-        return article.get_absolute_url() if article.is_live else preview.preview_url(article)
+        if article.is_live:
+            return article.get_absolute_url()
+        return reverse("admin:newsroom_article_preview_open", args=[article.pk])
 
     # --- Read-only fields --------------------------------------------------------------------
 
@@ -354,18 +351,6 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="Photo")
     def hero(self, article: Article) -> str:
         return thumbnail_tag(article.hero_photo, 64)
-
-    @admin.display(description="Preview")
-    def preview_link(self, article: Article) -> str:
-        if article.pk is None:
-            return "Save the story to get a preview link."
-        return format_html(
-            '<a href="{}" target="_blank" rel="noopener">Open the preview</a>'
-            '<div class="help">Anyone with this link sees the story as it will look, without '
-            "logging in, until {}. Send it to whoever should check the story.</div>",
-            preview.preview_url(article),
-            long_date(preview.preview_expires_at()),
-        )
 
     # --- Saving ------------------------------------------------------------------------------
 
@@ -446,9 +431,26 @@ class ArticleAdmin(admin.ModelAdmin):
                     obj.status_changes.select_related("changed_by")[:20] if obj else []
                 ),
                 "revision_count": obj.revisions.count() if obj else 0,
+                **self._preview_links_context(request, obj),
             }
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _preview_links_context(self, request, obj: Article | None) -> dict:
+        if obj is None:
+            return {"preview_links_shown": False}
+        links = preview.working_links(obj)
+        return {
+            "preview_links_shown": _makes_preview_links(request.user, obj) or bool(links),
+            "preview_links": [
+                (link, preview.preview_url(link), preview.may_revoke(request.user, link))
+                for link in links
+            ],
+            "preview_links_url": reverse("admin:newsroom_article_preview_links", args=[obj.pk]),
+            "preview_links_make": _makes_preview_links(request.user, obj),
+            "preview_links_revoke_all": request.user.has_perm("newsroom.publish_article"),
+            "preview_hours": preview.max_age().total_seconds() // 3600,
+        }
 
     # --- Bulk actions ------------------------------------------------------------------------
 
@@ -488,7 +490,7 @@ class ArticleAdmin(admin.ModelAdmin):
         description="Revoke the preview links of selected stories", permissions=["publish"]
     )
     def revoke_preview_links(self, request, queryset) -> None:
-        count = preview.revoke_preview_links(queryset)
+        count = preview.revoke_preview_links(queryset, user=request.user)
         self.message_user(
             request, f"Preview links revoked for {count} stor{'y' if count == 1 else 'ies'}."
         )
@@ -521,6 +523,16 @@ class ArticleAdmin(admin.ModelAdmin):
                 name="newsroom_article_markdown_preview",
             ),
             path("<path:object_id>/move/", wrap(self.move_view), name="newsroom_article_move"),
+            path(
+                "<path:object_id>/preview-links/",
+                wrap(self.preview_links_view),
+                name="newsroom_article_preview_links",
+            ),
+            path(
+                "<path:object_id>/preview-links/open/",
+                wrap(self.preview_open_view),
+                name="newsroom_article_preview_open",
+            ),
             path(
                 "<path:object_id>/revisions/",
                 wrap(self.revisions_view),
@@ -576,6 +588,49 @@ class ArticleAdmin(admin.ModelAdmin):
             return self._back_to_story(request, article)
         self._make_move(request, article, move)
         return self._back_to_story(request, article)
+
+    def preview_links_view(self, request, object_id: str) -> HttpResponse:
+        """Make a preview link, revoke one, or revoke all of the story's (POST only)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._story_for(request, object_id)
+        what = request.POST.get("preview_action", "")
+        try:
+            if what == "make":
+                link = preview.preview_link_make(article, made_by=request.user)
+                self.message_user(
+                    request,
+                    f"Preview link made; it works until {long_date(link.expires_at)}.",
+                    messages.SUCCESS,
+                )
+            elif what == "revoke-all":
+                preview.revoke_preview_links(Article.objects.filter(pk=article.pk), request.user)
+                self.message_user(request, "Every preview link of this story is revoked.")
+            elif what.startswith("revoke:"):
+                link = self._preview_link(article, what.removeprefix("revoke:"))
+                if preview.preview_link_revoke(link, request.user):
+                    self.message_user(request, "That preview link is revoked.")
+                else:
+                    self.message_user(request, "That link was already revoked.", messages.WARNING)
+            else:
+                self.message_user(request, "That preview button is unknown.", messages.ERROR)
+        except PermissionDenied as exc:
+            return HttpResponseForbidden(str(exc))
+        return self._back_to_story(request, article)
+
+    def _preview_link(self, article: Article, key: str):
+        try:
+            return article.preview_links.get(key=key)
+        except (ValidationError, ValueError, article.preview_links.model.DoesNotExist):
+            raise Http404("No such preview link for this story.") from None
+
+    def preview_open_view(self, request, object_id: str) -> HttpResponse:
+        """ "View on site" of a story that is not live: the user's own preview link."""
+        article = self._story_for(request, object_id)
+        if article.is_live:
+            return HttpResponseRedirect(article.get_absolute_url())
+        link = preview.preview_link_for(article, request.user)  # refuses a Contributor
+        return HttpResponseRedirect(preview.preview_url(link))
 
     def revisions_view(self, request, object_id: str) -> TemplateResponse:
         article = self._story_for(request, object_id)

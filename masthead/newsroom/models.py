@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -284,8 +285,6 @@ class Article(models.Model):
         blank=True,
         help_text="Readers stop seeing the story at this time (wire usage rights). Empty: never.",
     )
-    # Part of every preview link; raising it revokes all the story's links at once.
-    preview_generation = models.PositiveIntegerField(default=0, editable=False)
     word_count = models.PositiveIntegerField(default=0, editable=False)
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
     comments_enabled = models.BooleanField(default=True)
@@ -519,3 +518,39 @@ class Correction(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"{self.article.get_absolute_url()}#correction-{self.pk}"
+
+
+class PreviewLinkQuerySet(models.QuerySet):
+    def working(self) -> PreviewLinkQuerySet:
+        """Links not revoked and not expired (the story's own state is checked on use)."""
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class PreviewLink(models.Model):
+    """One preview link sent out for a story: who made it, until when it works, and whether
+    it was revoked. The link's address carries ``key`` signed with the secret key, so each
+    link is revoked on its own (or all of a story's at once); see :mod:`.preview`."""
+
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    story = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="preview_links")
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    made_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = PreviewLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-made_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Preview link of story {self.story_id} made {self.made_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_working(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()

@@ -4,6 +4,10 @@ A staff member turns it on for their own account from "Two-step sign-in" in the 
 header; from then on the newsroom's login asks for the six-digit code after the password.
 With ``MASTHEAD_REQUIRE_2FA`` on, the newsroom admits only staff who signed in with a code
 (those without a device yet are sent to set one up). Built on django-otp's TOTP devices.
+
+Turning it on also makes ten one-time recovery codes (django-otp's static device), shown once,
+for the day the phone is lost: each one signs in once in place of the app's code, and the
+person can replace the whole set at any time (the old codes then stop working).
 """
 
 from __future__ import annotations
@@ -25,9 +29,43 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 from django_otp import user_has_device
 from django_otp.forms import OTPAuthenticationFormMixin
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 DEVICE_NAME = "Authenticator app"
+RECOVERY_NAME = "Recovery codes"
+RECOVERY_CODE_COUNT = 10
+# The codes just made, kept in the session only until the page that shows them is rendered.
+_FRESH_CODES = "masthead_recovery_codes"
+
+
+def _normal_code(token: str) -> str:
+    return token.strip().replace(" ", "").replace("-", "").lower()
+
+
+def is_recovery_code(token: str) -> bool:
+    """App codes are digits only; recovery codes are never all digits (see below)."""
+    token = _normal_code(token)
+    return bool(token) and not token.isdigit()
+
+
+def recovery_codes_make(user) -> list[str]:
+    """A new set of one-time recovery codes for ``user``; any earlier set stops working."""
+    device, _ = StaticDevice.objects.get_or_create(
+        user=user, name=RECOVERY_NAME, defaults={"confirmed": True}
+    )
+    device.token_set.all().delete()
+    codes: list[str] = []
+    while len(codes) < RECOVERY_CODE_COUNT:
+        code = StaticToken.random_token()  # 8 base32 characters, 40 random bits
+        if not code.isdigit() and code not in codes:  # all digits would read as an app code
+            codes.append(code)
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+def recovery_codes_left(user) -> int:
+    return StaticToken.objects.filter(device__user=user, device__name=RECOVERY_NAME).count()
 
 
 class StaffLoginForm(OTPAuthenticationFormMixin, AdminAuthenticationForm):
@@ -36,9 +74,10 @@ class StaffLoginForm(OTPAuthenticationFormMixin, AdminAuthenticationForm):
     otp_token = forms.CharField(
         label="Code from your authenticator app",
         required=False,
-        max_length=8,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
-        help_text="Only if you turned on two-step sign-in.",
+        max_length=12,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
+        help_text="Only if you turned on two-step sign-in. Lost your phone? Enter one of "
+        "your recovery codes instead.",
     )
     otp_error_messages = {
         **OTPAuthenticationFormMixin.otp_error_messages,
@@ -46,8 +85,14 @@ class StaffLoginForm(OTPAuthenticationFormMixin, AdminAuthenticationForm):
         "invalid_token": "That code is wrong or has expired. Enter the current code.",
     }
 
+    def clean_otp_token(self) -> str:
+        token = self.cleaned_data.get("otp_token") or ""
+        return _normal_code(token) if is_recovery_code(token) else token.strip()
+
     def _chosen_device(self, user):
-        # One device per person (an authenticator app): no device picker on the login.
+        # The app, or the recovery codes when what was typed is one: no device picker.
+        if is_recovery_code(self.cleaned_data.get("otp_token") or ""):
+            return StaticDevice.objects.filter(user=user, confirmed=True).first()
         return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
     def clean(self):
@@ -86,12 +131,18 @@ def two_step_setup(request: HttpRequest) -> HttpResponse:
         return redirect("admin:login")
     confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     error = ""
-    if request.method == "POST" and request.POST.get("action") == "turn-off" and confirmed:
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action == "turn-off" and confirmed:
         if two_factor_required():
             messages.error(request, "Two-step sign-in is required in this newsroom.")
         else:
             TOTPDevice.objects.filter(user=user).delete()
+            StaticDevice.objects.filter(user=user).delete()
             messages.success(request, "Two-step sign-in is off.")
+        return redirect("newsroom_two_step")
+    if action == "new-recovery-codes" and confirmed:
+        request.session[_FRESH_CODES] = recovery_codes_make(user)
+        messages.success(request, "New recovery codes made; the old ones no longer work.")
         return redirect("newsroom_two_step")
     pending = None
     if confirmed is None:
@@ -103,6 +154,7 @@ def two_step_setup(request: HttpRequest) -> HttpResponse:
                 pending.confirmed = True
                 pending.save()
                 django_otp.login(request, pending)
+                request.session[_FRESH_CODES] = recovery_codes_make(user)
                 messages.success(request, "Two-step sign-in is on.")
                 return redirect("newsroom_two_step")
             error = "That code is wrong or has expired. Enter the current code."
@@ -111,6 +163,9 @@ def two_step_setup(request: HttpRequest) -> HttpResponse:
         "site_header": "Masthead newsroom",
         "has_permission": newsroom_admits(request),
         "device": confirmed,
+        # Shown once: popped from the session as the page is made.
+        "recovery_codes": request.session.pop(_FRESH_CODES, None) if confirmed else None,
+        "recovery_codes_left": recovery_codes_left(user) if confirmed else 0,
         "pending": pending,
         "error": error,
         "qr_svg": mark_safe(_qr_svg(pending.config_url)) if pending else "",

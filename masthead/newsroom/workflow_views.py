@@ -28,7 +28,7 @@ def _private(response: HttpResponse) -> HttpResponse:
 def article_preview(request: HttpRequest, token: str) -> HttpResponse:
     """A story as readers will see it, for whoever holds a valid preview link."""
     try:
-        article = preview.article_for_preview(token)
+        article, link = preview.article_for_preview(token)
     except preview.PreviewLinkExpired:
         response = render(
             request,
@@ -57,7 +57,7 @@ def article_preview(request: HttpRequest, token: str) -> HttpResponse:
             "recent_posts": recent,
             "comments": [],
             "canonical_url": absolute_url(request, canonical),
-            "preview_expires_at": preview.preview_expires_at(),
+            "preview_expires_at": link.expires_at,
         },
     )
     return _private(response)

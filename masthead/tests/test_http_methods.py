@@ -63,7 +63,7 @@ def reader_urls(db) -> dict[str, list[str]]:
         "newsroom:home": ["/"],
         "newsroom:archive": ["/archive/"],
         "newsroom:corrections": ["/corrections/"],
-        "newsroom:preview": [preview.preview_url(draft)],
+        "newsroom:preview": [preview.preview_url(preview.preview_link_make(draft))],
         "newsroom:tag": [tag.get_absolute_url()],
         "newsroom:author": [author.get_absolute_url()],
         "newsroom:article": [story.get_absolute_url()],

@@ -137,10 +137,46 @@ def test_a_preview_link_shows_a_draft_without_login(
         body="A draft about the budget.",
         status=Article.Status.DRAFT,
     )
-    response = page.goto(live_server.url + preview.preview_url(draft))
+    response = page.goto(live_server.url + preview.preview_url(preview.preview_link_make(draft)))
     assert response.status == 200
     assert response.headers["x-robots-tag"] == "noindex, nofollow"
     expect(page.get_by_role("note")).to_contain_text("Preview: draft, not published")
     expect(page.get_by_role("heading", level=1)).to_have_text(draft.headline)
     _axe_clean(page)
     page.screenshot(path=artifacts_dir / "story-preview.png", full_page=True)
+
+
+def test_an_editor_makes_and_revokes_preview_links_on_the_story_form(
+    page: Page, live_server, newsroom, artifacts_dir
+):
+    editor = make_user(role=EDITOR, is_staff=True, first_name="Eda", last_name="Moreno")
+    draft = make_article(
+        section=newsroom.section,
+        headline="Harbor budget: the council's draft figures",
+        status=Article.Status.DRAFT,
+    )
+    page.set_viewport_size(DESKTOP)
+    _log_in(page, live_server.url, editor)
+    page.goto(f"{live_server.url}/newsroom/newsroom/article/{draft.pk}/change/")
+    links = page.locator("fieldset.preview-links")
+    for _ in range(2):
+        links.get_by_role("button", name="Make a preview link").click()
+        expect(page.locator(".messagelist")).to_contain_text("Preview link made")
+    rows = links.locator("tbody tr")
+    expect(rows).to_have_count(2)
+    expect(rows.first).to_contain_text("Eda Moreno")
+    first_url = rows.first.get_by_role("link", name="Open the preview").get_attribute("href")
+    second_url = rows.nth(1).get_by_role("link", name="Open the preview").get_attribute("href")
+    page.screenshot(path=artifacts_dir / "preview-links.png", full_page=True)
+    rows.first.get_by_role("button", name="Revoke").click()
+    expect(page.locator(".messagelist")).to_contain_text("That preview link is revoked")
+    expect(rows).to_have_count(1)
+    draft.refresh_from_db()
+    assert draft.headline == "Harbor budget: the council's draft figures"  # the story unsaved
+    reader = page.context.browser.new_page()
+    assert reader.goto(live_server.url + first_url).status == 410
+    assert reader.goto(live_server.url + second_url).status == 200
+    links.get_by_role("button", name="Revoke all preview links").click()
+    expect(links).to_contain_text("No working preview links.")
+    assert reader.goto(live_server.url + second_url).status == 410
+    reader.close()

@@ -441,7 +441,10 @@ def test_view_on_site_opens_a_draft_as_its_preview(client, editor):
     draft = draft_of(editor)
     client.force_login(editor)
     page = client.get(change_url(draft)).content.decode()
-    assert re.search(r'<a href="/preview/[^"]+" class="viewsitelink">', page)
+    # It opens the editor's own preview link (made on first use, then reused).
+    found = re.search(r'<a href="([^"]+/preview-links/open/)" class="viewsitelink">', page)
+    assert found
+    assert client.get(found.group(1))["Location"].startswith("/preview/")
     live = make_article()
     page = client.get(change_url(live)).content.decode()
     assert f'<a href="{live.get_absolute_url()}" class="viewsitelink">' in page

@@ -28,7 +28,7 @@ def draft():
 
 
 def test_a_preview_link_shows_the_draft_as_readers_will_see_it_without_login(client, draft):
-    response = client.get(preview.preview_url(draft))
+    response = client.get(preview.preview_url(preview.preview_link_make(draft)))
     assert response.status_code == 200
     page = response.content.decode()
     assert '<h1 id="story-headline" class="story-headline">Budget talks stall' in page
@@ -44,7 +44,7 @@ def test_a_preview_link_shows_the_draft_as_readers_will_see_it_without_login(cli
 
 
 def test_a_preview_shows_the_latest_saved_text(client, draft):
-    url = preview.preview_url(draft)
+    url = preview.preview_url(preview.preview_link_make(draft))
     draft.body = "They agreed after all."
     draft.save()
     assert "They agreed after all." in client.get(url).content.decode()
@@ -59,7 +59,7 @@ def test_a_preview_shows_the_latest_saved_text(client, draft):
     ],
 )
 def test_a_tampered_preview_link_is_not_found(client, draft, tamper):
-    token = preview.preview_token(draft)
+    token = preview.preview_token(preview.preview_link_make(draft))
     assert client.get(f"/preview/{tamper(token)}/").status_code == 404
 
 
@@ -67,7 +67,7 @@ def test_a_preview_link_expires(client, draft, settings):
     settings.MASTHEAD_PREVIEW_HOURS = 48
     start = timezone.now()
     with frozen_clock(start) as clock:
-        url = preview.preview_url(draft)
+        url = preview.preview_url(preview.preview_link_make(draft))
         clock.advance(hours=47, minutes=59)
         assert client.get(url).status_code == 200
         clock.advance(minutes=2)
@@ -78,7 +78,7 @@ def test_a_preview_link_expires(client, draft, settings):
 
 
 def test_a_preview_of_a_deleted_story_is_not_found(client, draft):
-    url = preview.preview_url(draft)
+    url = preview.preview_url(preview.preview_link_make(draft))
     draft.delete()
     assert client.get(url).status_code == 404
 
@@ -87,5 +87,5 @@ def test_a_scheduled_story_preview_says_when_it_goes_live(client, draft):
     Article.objects.filter(pk=draft.pk).update(
         status=Article.Status.SCHEDULED, published_at=timezone.now() + timedelta(days=1)
     )
-    page = client.get(preview.preview_url(draft)).content.decode()
+    page = client.get(preview.preview_url(preview.preview_link_make(draft))).content.decode()
     assert "Preview: scheduled, not published until <time" in page

@@ -29,20 +29,20 @@ def _gone(response) -> None:
 
 
 def test_a_link_works_until_the_story_is_unpublished(client, draft):
-    url = preview.preview_url(draft)
+    url = preview.preview_url(preview.preview_link_make(draft))
     assert client.get(url).status_code == 200
     Article.objects.filter(pk=draft.pk).update(status=Article.Status.UNPUBLISHED)
     _gone(client.get(url))
 
 
 def test_a_link_stops_when_the_usage_rights_expire(client, draft):
-    url = preview.preview_url(draft)
+    url = preview.preview_url(preview.preview_link_make(draft))
     Article.objects.filter(pk=draft.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
     _gone(client.get(url))
 
 
 def test_a_link_stops_when_the_story_is_deleted(client, draft):
-    url = preview.preview_url(draft)
+    url = preview.preview_url(preview.preview_link_make(draft))
     draft.delete()
     response = client.get(url)
     assert response.status_code == 404
@@ -50,15 +50,15 @@ def test_a_link_stops_when_the_story_is_deleted(client, draft):
 
 
 def test_revoking_stops_every_link_made_before_and_new_links_work(client, draft):
-    old = preview.preview_url(draft)
+    old = preview.preview_url(preview.preview_link_make(draft))
     preview.revoke_preview_links(Article.objects.filter(pk=draft.pk))
     _gone(client.get(old))
     draft.refresh_from_db()
-    assert client.get(preview.preview_url(draft)).status_code == 200
+    assert client.get(preview.preview_url(preview.preview_link_make(draft))).status_code == 200
 
 
 def test_editors_revoke_links_from_the_story_list_and_contributors_cannot(client, draft):
-    url = preview.preview_url(draft)
+    url = preview.preview_url(preview.preview_link_make(draft))
     action = {"action": "revoke_preview_links", "_selected_action": [draft.pk]}
     client.force_login(make_user(role=CONTRIBUTOR))
     client.post("/newsroom/newsroom/article/", action)
@@ -76,5 +76,8 @@ def test_only_an_editor_gets_a_preview_link_for_a_story_that_is_not_live(client,
     page = client.get(change)
     assert page.status_code == 200
     assert "/preview/" not in page.content.decode()
+    assert "Make a preview link" not in page.content.decode()
+    assert "preview-links/open/" not in page.content.decode()  # no "View on site"
     client.force_login(make_user(role=EDITOR))
-    assert "/preview/" in client.get(change).content.decode()
+    page = client.get(change).content.decode()
+    assert "Make a preview link" in page and "preview-links/open/" in page
