@@ -92,6 +92,18 @@ def is_empty() -> bool:
         return cursor.fetchone() is None
 
 
+def unindexed_ids(limit: int) -> list[int]:
+    """Stories with no row in the index (made by a bulk insert, a restore, a crash)."""
+    article = Article._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT a.id FROM {article} a WHERE NOT EXISTS "  # noqa: S608 - our table names
+            f"(SELECT 1 FROM {TABLE} s WHERE s.rowid = a.id) ORDER BY a.id LIMIT %s",
+            [limit],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
 def rebuild() -> int:
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608
