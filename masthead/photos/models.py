@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Q
 from django.db.models.fields.json import KeyTextTransform
 from django.utils import timezone
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -206,7 +206,8 @@ def photos_without_renditions() -> models.QuerySet[Photo]:
     return (
         Photo.objects.exclude(image="")
         .alias(renditions_of=KeyTextTransform("of", "renditions"))
-        .exclude(renditions_of=F("image"))
+        # Spelled out: "not equal" alone would skip a photo with no copies (NULL).
+        .filter(Q(renditions_of__isnull=True) | ~Q(renditions_of=F("image")))
     )
 
 

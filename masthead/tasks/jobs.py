@@ -49,19 +49,31 @@ def photo_renditions_sweep() -> str:
 @periodic_job("missing-photos", every=timedelta(hours=1))
 def missing_photos_fetch() -> str:
     """Try again to download imported stories' photos that could not be fetched at import."""
-    from masthead.ingest.loader import _retryable, missing_photos_retry
+    from masthead.ingest.loader import _retryable, has_missing_photos, missing_photos_retry
     from masthead.ingest.media import PhotoDownloader
     from masthead.ingest.models import ImportedItem
     from masthead.newsroom.models import Article
 
+    # Photos recorded as references (the hero, captioned figures), and images of the body
+    # still pointing at another site: a downloaded one points at /media/.
     items = ImportedItem.objects.exclude(photo_references=[]).order_by("pk")
-    article_ids = sorted({item.article_id for item in items if _retryable(item)})
+    ids = {item.article_id for item in items if _retryable(item)}
+    ids.update(
+        Article.objects.filter(
+            imported_items__isnull=False, body__regex=r"<img[^>]+src=\"https?://"
+        ).values_list("pk", flat=True)
+    )
+    article_ids = sorted(ids)
     downloader = PhotoDownloader()
     fetched = missing = 0
     for article in Article.objects.filter(pk__in=article_ids[:STORIES_PER_RETRY_RUN]):
-        got, still = missing_photos_retry(article, downloader)
-        fetched, missing = fetched + got, missing + still
-    return f"{len(article_ids)} story(ies) with missing photos: {fetched} fetched, {missing} still missing"
+        if has_missing_photos(article):
+            got, still = missing_photos_retry(article, downloader)
+            fetched, missing = fetched + got, missing + still
+    return (
+        f"{len(article_ids)} story(ies) with missing photos: "
+        f"{fetched} fetched, {missing} still missing"
+    )
 
 
 @periodic_job("spam-purge", every=timedelta(days=1))

@@ -6,7 +6,7 @@ registered job, with its last run, last error and next run, shown in the admin.
 
 To add a job::
 
-    from datetime import datetime, timedelta
+    from datetime import timedelta
     from masthead.tasks.schedule import periodic_job
 
     @periodic_job("backup", every=timedelta(days=1), timeout=timedelta(hours=2),
@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 JobFunction = Callable[..., object]
 

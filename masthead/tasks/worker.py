@@ -13,7 +13,7 @@ from collections.abc import Callable
 from types import FrameType
 
 from django.core.cache import cache
-from django.db import DatabaseError, InterfaceError, close_old_connections
+from django.db import DatabaseError, InterfaceError, close_old_connections, connection
 from django.utils import timezone
 from django_tasks import task_backends
 from django_tasks_db.backend import DatabaseBackend
@@ -43,6 +43,13 @@ def heartbeat_record() -> None:
             logger.warning("could not write the worker heartbeat to the cache", exc_info=True)
     else:
         record_worker_heartbeat()
+
+
+def _connections_refresh() -> None:
+    """Drop broken or expired database connections between passes, as Django does between
+    requests; never inside a transaction (a test's), which would lose it."""
+    if not connection.in_atomic_block:
+        close_old_connections()
 
 
 def new_worker_id() -> str:
@@ -104,7 +111,7 @@ class Worker:
         if not isinstance(backend, DatabaseBackend):
             return 0  # tasks already ran when they were enqueued (the test settings)
         runner = TaskRunner(
-            queue_names=backend.queues and list(backend.queues) or ["default"],
+            queue_names=sorted(backend.queues) or ["default"],
             interval=0,
             batch=True,
             backend_name=backend.alias,
@@ -135,7 +142,7 @@ class Worker:
 
     def tick(self) -> int:
         """One pass: heartbeat, due periodic jobs, waiting tasks. Returns how much ran."""
-        close_old_connections()
+        _connections_refresh()
         now = time.monotonic()
         if now - self._last_heartbeat >= HEARTBEAT_SECONDS:
             heartbeat_record()
@@ -145,7 +152,7 @@ class Worker:
             self._last_sync = now
         ran = self.periodic_jobs_run()
         ran += self.tasks_run()
-        close_old_connections()
+        _connections_refresh()
         return ran
 
     # -- the loop ---------------------------------------------------------------------------
@@ -159,7 +166,7 @@ class Worker:
                 ran = self.tick()
             except (DatabaseError, InterfaceError) as exc:
                 logger.warning("worker pass failed, retrying in %s s: %s", self.sleep, exc)
-                close_old_connections()
+                _connections_refresh()
                 ran = 0
                 if once:
                     raise

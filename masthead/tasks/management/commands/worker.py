@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
 from masthead.ingest.sources import require_migrated_database
 from masthead.tasks.schedule import registered_jobs
@@ -47,5 +48,5 @@ class Command(BaseCommand):
         worker.run(once=options["once"])
 
     def _say(self, message: str) -> None:
-        self.stdout.write(message)
+        self.stdout.write(f"{timezone.localtime():%Y-%m-%d %H:%M:%S} {message}")
         self.stdout.flush()
