@@ -7,6 +7,7 @@ run: SQLite (the default database) has one writer at a time, and the site keeps 
 from __future__ import annotations
 
 import logging
+import os
 import traceback
 from datetime import datetime, timedelta
 
@@ -168,6 +169,41 @@ def job_run(job: PeriodicJob, worker_id: str) -> PeriodicJob:
     PeriodicJob.objects.filter(pk=job.pk, claimed_by=worker_id).update(**fields)
     job.refresh_from_db()
     return job
+
+
+def claims_of_dead_workers_release(hostname: str, now: datetime | None = None) -> list[str]:
+    """Free the jobs claimed by workers of this machine whose process is gone (SIGKILL, a
+    crash), so a restarted worker need not wait out their timeout. Worker ids are
+    ``host:pid:random`` (worker.new_worker_id); claims from other machines are left to their
+    timeout. Returns the names of the jobs freed."""
+    now = now or timezone.now()
+    freed = []
+    claimed = PeriodicJob.objects.filter(claimed_by__startswith=f"{hostname}:")
+    for pk, name, claimed_by in claimed.values_list("pk", "name", "claimed_by"):
+        pid = claimed_by.split(":")[1]
+        if not pid.isdigit() or _process_alive(int(pid)):
+            continue
+        released = PeriodicJob.objects.filter(pk=pk, claimed_by=claimed_by).update(
+            claimed_by="",
+            claimed_at=None,
+            next_run_at=now,
+            last_status=PeriodicJob.Status.FAILED,
+            last_error=f"The run started by worker {claimed_by} never finished: its process "
+            "ended (killed or crashed). Running it again.",
+        )
+        if released:
+            freed.append(name)
+    return freed
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive
+    return True
 
 
 def job_run_now(job_ids: list[int], now: datetime | None = None) -> int:

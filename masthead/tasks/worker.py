@@ -21,7 +21,7 @@ from django_tasks_db.management.commands.db_worker import Worker as TaskRunner
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
-from .scheduler import job_claim, job_run, schedule_sync
+from .scheduler import claims_of_dead_workers_release, job_claim, job_run, schedule_sync
 
 logger = logging.getLogger("masthead.worker")
 
@@ -52,8 +52,13 @@ def _connections_refresh() -> None:
         close_old_connections()
 
 
+def _hostname() -> str:
+    return socket.gethostname()[:40].replace(":", "-")
+
+
 def new_worker_id() -> str:
-    return f"{socket.gethostname()[:40]}:{os.getpid()}:{secrets.token_hex(3)}"
+    """``host:pid:random``: unique, and tells a restarted worker whose claims it may free."""
+    return f"{_hostname()}:{os.getpid()}:{secrets.token_hex(3)}"
 
 
 class Worker:
@@ -65,6 +70,7 @@ class Worker:
         say: Callable[[str], None] | None = None,
     ) -> None:
         self.worker_id = (worker_id or new_worker_id())[:64]
+        self.hostname = _hostname()
         self.sleep = sleep
         self.say = say or logger.info
         self.stopping = False
@@ -149,6 +155,8 @@ class Worker:
             self._last_heartbeat = now
         if now - self._last_sync >= SYNC_SECONDS or not self._last_sync:
             schedule_sync()
+            for name in claims_of_dead_workers_release(self.hostname):
+                self.say(f"{name}: its last run died with its worker; running it again.")
             self._last_sync = now
         ran = self.periodic_jobs_run()
         ran += self.tasks_run()

@@ -186,3 +186,32 @@ def test_a_changed_interval_takes_effect(registry) -> None:
 def test_a_bad_registration_is_refused_clearly(registry, name: str, every: timedelta) -> None:
     with pytest.raises(ValueError, match=r"name must be|positive interval"):
         periodic_job_add(name, lambda: None, every=every)
+
+
+def test_a_restarted_worker_frees_the_claims_of_a_killed_one_on_this_machine(registry) -> None:
+    import os
+    import subprocess
+
+    from django.utils.timezone import now
+
+    from masthead.tasks.worker import _hostname
+
+    gone = subprocess.Popen(["true"])  # a process id that no longer runs
+    gone.wait()
+    periodic_job_add("killed", lambda: "ran", every=timedelta(hours=1))
+    periodic_job_add("alive", lambda: "ran", every=timedelta(hours=1))
+    periodic_job_add("elsewhere", lambda: "ran", every=timedelta(hours=1))
+    schedule_sync()
+    here = _hostname()
+    claims = {
+        "killed": f"{here}:{gone.pid}:dead00",
+        "alive": f"{here}:{os.getpid()}:live00",  # a worker of this machine still running
+        "elsewhere": f"another-server:{gone.pid}:far000",
+    }
+    for name, worker_id in claims.items():
+        PeriodicJob.objects.filter(name=name).update(claimed_by=worker_id, claimed_at=now())
+    Worker(sleep=1).tick()
+    assert job("killed").last_status == PeriodicJob.Status.SUCCEEDED
+    assert job("killed").last_result == "ran" and job("killed").claimed_by == ""
+    assert job("alive").claimed_by == claims["alive"]
+    assert job("elsewhere").claimed_by == claims["elsewhere"]
