@@ -98,6 +98,7 @@ class Worker:
             job = job_claim(self.worker_id)
             if job is None:
                 break
+            self._heartbeat_if_due()  # between jobs too: a pass of long jobs is not silence
             self.say(f"Running {job.name}")
             job = job_run(job, self.worker_id)
             if job.last_status == job.Status.FAILED:
@@ -146,13 +147,17 @@ class Worker:
             ran += 1
         return ran
 
-    def tick(self) -> int:
-        """One pass: heartbeat, due periodic jobs, waiting tasks. Returns how much ran."""
-        _connections_refresh()
+    def _heartbeat_if_due(self) -> None:
         now = time.monotonic()
         if now - self._last_heartbeat >= HEARTBEAT_SECONDS:
             heartbeat_record()
             self._last_heartbeat = now
+
+    def tick(self) -> int:
+        """One pass: heartbeat, due periodic jobs, waiting tasks. Returns how much ran."""
+        _connections_refresh()
+        self._heartbeat_if_due()
+        now = time.monotonic()
         if now - self._last_sync >= SYNC_SECONDS or not self._last_sync:
             schedule_sync()
             for name in claims_of_dead_workers_release(self.hostname):

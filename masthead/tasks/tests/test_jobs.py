@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.core.files.base import ContentFile
@@ -164,3 +164,26 @@ def test_old_task_results_are_pruned(database_tasks, settings) -> None:
     assert jobs.task_results_prune() == "deleted 1 finished task result(s)"
     assert jobs.task_results_prune() == "deleted 0 finished task result(s)"
     assert not DBTaskResult.objects.exists()
+
+
+def test_the_worker_says_it_is_alive(monkeypatch) -> None:
+    import importlib.util
+
+    from django.core.cache import cache
+
+    from masthead.tasks.worker import HEARTBEAT_KEY
+
+    if importlib.util.find_spec("masthead.ops.health") is not None:
+        # The health module owns the heartbeat once it exists: the worker calls it.
+        from masthead.ops import health
+
+        beats: list[int] = []
+        monkeypatch.setattr(health, "record_worker_heartbeat", lambda: beats.append(1))
+        Worker(sleep=1).tick()
+        assert beats == [1]
+        return
+    assert cache.get(HEARTBEAT_KEY) is None
+    before = timezone.now()
+    Worker(sleep=1).tick()
+    beat = datetime.fromisoformat(cache.get(HEARTBEAT_KEY))
+    assert before <= beat <= timezone.now()
