@@ -124,7 +124,10 @@ def main() -> None:
         running[1].send_signal(signal.SIGTERM)
         worker_exit = running[1].wait(timeout=120)
         print(f"readers: {dict(statuses)} in {options.seconds} s (4 at once)")
-        print(logs["editor"].read_text().strip().splitlines()[-1])
+        editor_lines = logs["editor"].read_text().strip().splitlines()
+        print(editor_lines[-1])
+        for error in sorted(set(line for line in editor_lines if line.startswith("ERROR")))[:10]:
+            print("  " + error[:300])
         worker_log = logs["worker"].read_text()
         runs = Counter(
             line.split(" Running ", 1)[1] for line in worker_log.splitlines() if " Running " in line
