@@ -30,6 +30,12 @@ MASTHEAD_IMPORT_IN_BACKGROUND  run a confirmed wire desk import in a thread (def
 MASTHEAD_LOGIN_FAILURE_LIMIT, MASTHEAD_LOGIN_COOLOFF_MINUTES  login lockout (default 10, 30)
 MASTHEAD_REQUIRE_2FA    admit to the newsroom only staff signed in with a two-step code (off)
 MASTHEAD_EMAIL_BACKEND, _HOST, _PORT, _USER, _PASSWORD, _TLS, _FROM  password-reset mail
+MASTHEAD_WORKER_SLEEP   seconds `masthead worker` waits when nothing is due (default 5)
+MASTHEAD_WORKER_RETRY_SECONDS, MASTHEAD_WORKER_RETRY_MAX_SECONDS  a failed periodic job is
+                        retried after 60 s, then 120, 240 ... at most 3600 (and never later than
+                        its own interval); see docs/worker.md
+MASTHEAD_SPAM_KEEP_DAYS  the worker deletes spam comments older than this (default 30)
+MASTHEAD_TASK_RESULTS_KEEP_DAYS  finished one-off task results kept in the admin (default 7)
 """
 
 from __future__ import annotations
@@ -159,7 +165,10 @@ INSTALLED_APPS = [
     "masthead.ingest",
     "masthead.search",
     "masthead.ops",
+    "masthead.tasks",
     "masthead.demo",
+    "django_tasks",
+    "django_tasks_db",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -434,6 +443,27 @@ MASTHEAD_COMMENTS_RATE_WINDOW = 600  # seconds
 MASTHEAD_AKISMET_KEY = env_str("MASTHEAD_AKISMET_KEY")
 MASTHEAD_AKISMET_URL = "https://{key}.rest.akismet.com/1.1/comment-check"
 MASTHEAD_AKISMET_TIMEOUT = 3  # seconds; when Akismet is slower the comment waits for a moderator
+
+# --- Background work (masthead/tasks, docs/worker.md) ---------------------------------------
+
+# One-off tasks (a photo's renditions after an upload) wait in the database for `masthead
+# worker`: no extra server. Tests run them at once, in the request, unless a test asks for the
+# database backend.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if MASTHEAD_ENV == "test"
+            else "django_tasks_db.DatabaseBackend"
+        ),
+        "QUEUES": ["default"],
+    }
+}
+MASTHEAD_WORKER_SLEEP = env_int("MASTHEAD_WORKER_SLEEP", 5, minimum=1)
+MASTHEAD_WORKER_RETRY_SECONDS = env_int("MASTHEAD_WORKER_RETRY_SECONDS", 60, minimum=1)
+MASTHEAD_WORKER_RETRY_MAX_SECONDS = env_int("MASTHEAD_WORKER_RETRY_MAX_SECONDS", 3600, minimum=1)
+MASTHEAD_SPAM_KEEP_DAYS = env_int("MASTHEAD_SPAM_KEEP_DAYS", 30, minimum=1)
+MASTHEAD_TASK_RESULTS_KEEP_DAYS = env_int("MASTHEAD_TASK_RESULTS_KEEP_DAYS", 7, minimum=1)
 
 # --- Imports and the wire ----------------------------------------------------------------------
 

@@ -90,6 +90,7 @@ class PhotoAdmin(admin.ModelAdmin):
     def save_model(self, request, obj: Photo, form: PhotoForm, change: bool) -> None:
         if not change:
             obj.uploaded_by = request.user
+        obj.renditions_in_background = True  # the worker makes them; the editor need not wait
         super().save_model(request, obj, form, change)
         filled = getattr(form, "filled_from_metadata", [])
         if filled:

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
+from django.db.models import F, Q
+from django.db.models.fields.json import KeyTextTransform
 from django.utils import timezone
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -93,6 +95,10 @@ class Photo(models.Model):
         related_name="+",
     )
 
+    # Set by the admin's upload: the smaller copies are made by `masthead worker`, off the
+    # request path (masthead/photos/tasks.py), not while the editor waits.
+    renditions_in_background = False
+
     class Meta:
         ordering = ["-created_at", "-pk"]
 
@@ -105,16 +111,22 @@ class Photo(models.Model):
         new_file = bool(self.image) and not self.image._committed
         with transaction.atomic():
             super().save(*args, **kwargs)
-            if self.image and self.renditions.get("of") != self.image.name:
-                # The file is in storage only now: read its size and make the smaller copies.
-                try:
-                    self.renditions = self._make_renditions()
-                except OSError:
-                    # No room for the copies: the row is rolled back, so the file goes too.
-                    if new_file:
-                        self.image.storage.delete(self.image.name)
-                    raise
-                super().save(update_fields=["width", "height", "renditions"])
+            if not (self.image and self.renditions.get("of") != self.image.name):
+                return
+            if self.renditions_in_background:
+                from masthead.photos.tasks import photo_renditions_make
+
+                photo_renditions_make.enqueue(self.pk)
+                return
+            # The file is in storage only now: read its size and make the smaller copies.
+            try:
+                self.renditions = self._make_renditions()
+            except OSError:
+                # No room for the copies: the row is rolled back, so the file goes too.
+                if new_file:
+                    self.image.storage.delete(self.image.name)
+                raise
+            super().save(update_fields=["width", "height", "renditions"])
 
     @property
     def credit(self) -> str:
@@ -173,6 +185,9 @@ class Photo(models.Model):
                 made[str(width)] = name
         return made
 
+    def renditions_missing(self) -> bool:
+        return bool(self.image) and self.renditions.get("of") != self.image.name
+
     @property
     def srcset(self) -> str:
         """``srcset`` for the photo: every rendition plus the original at its own width."""
@@ -203,3 +218,41 @@ class Photo(models.Model):
     @property
     def small_url(self) -> str:
         return self.url_for_width(480)
+
+
+def photos_without_renditions() -> models.QuerySet[Photo]:
+    """Photos whose smaller copies are not made yet, or were made of a replaced file."""
+    return (
+        Photo.objects.exclude(image="")
+        .alias(renditions_of=KeyTextTransform("of", "renditions"))
+        # Spelled out: "not equal" alone would skip a photo with no copies (NULL).
+        .filter(Q(renditions_of__isnull=True) | ~Q(renditions_of=F("image")))
+    )
+
+
+def photo_renditions_fill(photo_id: int) -> bool:
+    """Make the smaller copies of one photo if they are missing; True when it made them.
+
+    Safe to run twice or in two workers at once: the copies are recorded only while still
+    missing, and a second maker's copies are deleted again.
+    """
+    photo = Photo.objects.filter(pk=photo_id).first()
+    if photo is None or not photo.renditions_missing():
+        return False
+    name = photo.image.name
+    try:
+        made = photo._make_renditions()
+    except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
+        # Not a picture Pillow can shrink: pages show the original; trying again cannot help.
+        made = {"of": name, "error": f"{type(exc).__name__}: {exc}"[:300]}
+    recorded = (
+        photos_without_renditions()
+        .filter(pk=photo.pk, image=name)
+        .update(renditions=made, width=photo.width, height=photo.height)
+    )
+    if not recorded:
+        storage = photo.image.storage
+        for key, copy in made.items():
+            if key.isdigit():
+                storage.delete(copy)
+    return bool(recorded)

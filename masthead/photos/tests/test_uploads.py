@@ -241,3 +241,29 @@ def test_a_photo_leading_a_live_story_keeps_its_alt_text():
     )
     assert not form.is_valid()
     assert "leads 1 published or scheduled story" in form.errors["alt_text"][0]
+
+
+# --- Renditions off the request path -------------------------------------------------------
+
+
+def test_an_admin_upload_leaves_its_renditions_to_the_worker(client, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from masthead.tasks.worker import Worker
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    make_publication()
+    client.force_login(make_user(role=EDITOR))
+    big = io.BytesIO()
+    Image.new("RGB", (2400, 1600), "#336699").save(big, "JPEG")
+    response = client.post(
+        reverse("admin:photos_photo_add"),
+        {"image": upload(big.getvalue()), "alt_text": "Harbor", "focal_x": "0.5", "focal_y": "0.5"},
+    )
+    assert response.status_code == 302
+    photo = Photo.objects.get()
+    assert photo.renditions == {} and (photo.width, photo.height) == (2400, 1600)
+    assert DBTaskResult.objects.get().task_name == "photo_renditions_make"
+    Worker(sleep=1).tasks_run()
+    photo.refresh_from_db()
+    assert [width for width, _name in photo.sized_renditions()] == [480, 960, 1600]

@@ -86,6 +86,15 @@ def is_empty() -> bool:
     return not StoryVector.objects.exists()
 
 
+def unindexed_ids(limit: int) -> list[int]:
+    """Stories with no vector (made by a bulk insert, a restore, a crash)."""
+    return list(
+        Article.objects.filter(search_vector__isnull=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
 def rebuild() -> int:
     """Every story's vector in one statement."""
     with connection.cursor() as cursor:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from itertools import islice
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 
@@ -70,7 +70,10 @@ def _documents(article_ids: Iterable[int]) -> Iterator[tuple]:
 def update(article_ids: Iterable[int]) -> None:
     for batch in batched(article_ids, BATCH):
         placeholders = ", ".join(["%s"] * len(batch))
-        with connection.cursor() as cursor:
+        # One transaction for the delete and the insert: a save outside one (a script, the
+        # shell) could otherwise meet the worker's upkeep re-inserting the same rowid between
+        # its two statements and fail on the rowid's uniqueness.
+        with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({placeholders})", batch)  # noqa: S608
             cursor.executemany(
                 f"INSERT INTO {TABLE} (rowid, {', '.join(COLUMNS)}) "  # noqa: S608
@@ -90,6 +93,18 @@ def is_empty() -> bool:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT 1 FROM {TABLE} LIMIT 1")  # noqa: S608
         return cursor.fetchone() is None
+
+
+def unindexed_ids(limit: int) -> list[int]:
+    """Stories with no row in the index (made by a bulk insert, a restore, a crash)."""
+    article = Article._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT a.id FROM {article} a WHERE NOT EXISTS "  # noqa: S608 - our table names
+            f"(SELECT 1 FROM {TABLE} s WHERE s.rowid = a.id) ORDER BY a.id LIMIT %s",
+            [limit],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 def rebuild() -> int:

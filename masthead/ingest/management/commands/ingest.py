@@ -1,4 +1,7 @@
-"""``masthead ingest``: poll the wire sources that are due, once or (``--loop``) until stopped."""
+"""``masthead ingest``: poll the wire sources that are due, once or (``--loop``) until stopped.
+
+``masthead worker`` polls them on its own (masthead/tasks/jobs.py, the same service function);
+``--loop`` stays for a site that runs no worker, and is not needed beside one."""
 
 from __future__ import annotations
 
@@ -22,7 +25,10 @@ class Command(BaseCommand):
         mode = parser.add_mutually_exclusive_group()
         mode.add_argument("--once", action="store_true", help="Poll once and stop (the default).")
         mode.add_argument(
-            "--loop", action="store_true", help="Keep polling until interrupted (Ctrl-C)."
+            "--loop",
+            action="store_true",
+            help="Keep polling until interrupted (Ctrl-C). Not needed where `masthead worker` "
+            "runs: it polls every source at its interval.",
         )
         parser.add_argument(
             "--sleep",
