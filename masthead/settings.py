@@ -28,6 +28,8 @@ MASTHEAD_IMPORT_IN_BACKGROUND  run a confirmed wire desk import in a thread (def
 MASTHEAD_LOGIN_FAILURE_LIMIT, MASTHEAD_LOGIN_COOLOFF_MINUTES  login lockout (default 10, 30)
 MASTHEAD_REQUIRE_2FA    admit to the newsroom only staff signed in with a two-step code (off)
 MASTHEAD_EMAIL_BACKEND, _HOST, _PORT, _USER, _PASSWORD, _TLS, _FROM  password-reset mail
+MASTHEAD_BACKUP_DIR     where backups are written (default: backups in the data dir)
+MASTHEAD_BACKUP_KEEP    scheduled backups kept (default 7)
 """
 
 from __future__ import annotations
@@ -438,3 +440,10 @@ MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS = env_bool("MASTHEAD_IMPORT_ALLOW_PRIVATE_HO
 # so an admin account cannot turn a server file such as .env into a story. The `masthead
 # import FILE` command reads whatever path the operator gives it.
 MASTHEAD_IMPORT_DIR = Path(env_str("MASTHEAD_IMPORT_DIR") or DATA_DIR / "imports").resolve()
+
+# --- Backups --------------------------------------------------------------------------------
+
+# Where `masthead backup` and the scheduled backups write archives (made owner-only, 0700).
+MASTHEAD_BACKUP_DIR = Path(env_str("MASTHEAD_BACKUP_DIR") or DATA_DIR / "backups").resolve()
+# How many scheduled archives to keep; the oldest beyond this are deleted after each run.
+MASTHEAD_BACKUP_KEEP = env_int("MASTHEAD_BACKUP_KEEP", 7, minimum=1)
