@@ -54,7 +54,7 @@ from django.conf import settings
 from django.core import serializers
 from django.core.cache import cache
 from django.core.management.color import no_style
-from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, transaction
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 
@@ -632,6 +632,25 @@ def _load_rows(path: Path, alias: str) -> int:
     return rows
 
 
+@contextlib.contextmanager
+def _stored_times_kept() -> Iterator[None]:
+    """Turn off auto_now / auto_now_add while rows are inserted, so every "created" and
+    "modified" time comes back as it was stored, not as the time of the restore. (A bulk
+    insert, unlike loaddata's raw save, would otherwise stamp them.) Only restore, in a
+    management command, inserts rows while this is on."""
+    switched: list[tuple[models.Field, bool, bool]] = []
+    for model in replaced_models():
+        for f in model._meta.concrete_fields:
+            if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+                switched.append((f, f.auto_now, f.auto_now_add))
+                f.auto_now = f.auto_now_add = False
+    try:
+        yield
+    finally:
+        for f, auto_now, auto_now_add in switched:
+            f.auto_now, f.auto_now_add = auto_now, auto_now_add
+
+
 def _reset_sequences(alias: str) -> None:
     connection = connections[alias]
     statements = connection.ops.sequence_reset_sql(no_style(), replaced_models())
@@ -694,13 +713,21 @@ def restore(path: Path, *, force: bool = False) -> RestoreResult:
 
 
 def _restore_database(data: Path) -> int:
+    alias = DEFAULT_DB_ALIAS
+    try:
+        return _replace_rows(data, alias)
+    except DatabaseError as exc:
+        raise RestoreRefused(f"The archive's rows do not load into this database: {exc}") from exc
+
+
+def _replace_rows(data: Path, alias: str) -> int:
     from masthead.search.services import search_index_rebuild
 
-    alias = DEFAULT_DB_ALIAS
     connection = connections[alias]
     with transaction.atomic(using=alias):
         _empty_tables(alias)
-        rows = _load_rows(data, alias)
+        with _stored_times_kept():
+            rows = _load_rows(data, alias)
         _reset_sequences(alias)
         search_index_rebuild()
         # Before the commit, so a dangling reference is one clear error, not a failed COMMIT.
