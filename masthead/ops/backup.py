@@ -225,35 +225,41 @@ def _media_files() -> Iterator[tuple[str, Path]]:
 
 @contextlib.contextmanager
 def _consistent_snapshot(work_dir: Path) -> Iterator[tuple[str, Path | None]]:
-    """A database alias whose reads all see one moment, and on SQLite the snapshot file."""
+    """The database alias to dump from, its reads all seeing one moment; on SQLite also the
+    native database file, copied at that same moment."""
     connection = connections[DEFAULT_DB_ALIAS]
+    if connection.in_atomic_block:
+        raise BackupError("A backup must start its own transaction; run it outside one.")
     if connection.vendor == "sqlite":
         snapshot = work_dir / "masthead.sqlite3"
         connection.ensure_connection()
-        target = sqlite3.connect(snapshot)
+        # A read transaction of our own (Django's atomic would take the write lock): in WAL
+        # mode every read until the end sees this one moment while writers carry on.
+        with connection.cursor() as cursor:
+            cursor.execute("BEGIN DEFERRED")
+            cursor.execute("SELECT count(*) FROM sqlite_master")  # the snapshot starts here
         try:
-            # The online backup API: a page-by-page copy that writers do not disturb.
-            connection.connection.backup(target)
+            target = sqlite3.connect(snapshot)
+            try:
+                # The online backup API, read through the same transaction: the native file
+                # and the portable dump hold the very same rows.
+                connection.connection.backup(target)
+            except sqlite3.Error as exc:
+                if _no_room(exc):
+                    raise
+                raise BackupError(
+                    f"Could not copy the SQLite database into {work_dir}: {exc}. Nothing was "
+                    "kept; check that disk (space, errors) and run it again."
+                ) from exc
+            finally:
+                target.close()
+            yield DEFAULT_DB_ALIAS, snapshot
         finally:
-            target.close()
-        alias = f"backup-snapshot-{os.getpid()}"
-        connections.databases[alias] = {
-            **connection.settings_dict,
-            "NAME": str(snapshot),
-            "OPTIONS": {},
-            "TEST": {},
-        }
-        try:
-            yield alias, snapshot
-        finally:
-            connections[alias].close()
-            del connections[alias]
-            connections.databases.pop(alias, None)
+            with connection.cursor() as cursor:
+                cursor.execute("ROLLBACK")  # nothing was written
         return
     if connection.vendor != "postgresql":
         raise BackupError(f"Backups know SQLite and PostgreSQL, not {connection.vendor}.")
-    if connection.in_atomic_block:
-        raise BackupError("A backup must start its own transaction; run it outside one.")
     with transaction.atomic(using=DEFAULT_DB_ALIAS):
         with connection.cursor() as cursor:
             # First statement of the transaction: every later read sees this one snapshot.
@@ -312,7 +318,8 @@ def _final_path(output: Path | None) -> Path:
 def _no_room(exc: BaseException) -> bool:
     if isinstance(exc, OSError) and exc.errno in NO_ROOM:
         return True
-    return isinstance(exc, sqlite3.OperationalError) and "full" in str(exc)
+    # SQLite says SQLITE_FULL ("database or disk is full") where Python says ENOSPC.
+    return isinstance(exc, sqlite3.Error) and getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL"
 
 
 def backup_write(
