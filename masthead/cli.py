@@ -2,6 +2,7 @@
 
 masthead demo          set up the database and load the demo newsroom
 masthead serve         serve the site (gunicorn)
+masthead backup        one archive of the database and media; masthead restore ARCHIVE
 masthead check         Django's system checks (add --deploy for production)
 masthead createsuperuser, migrate, ...  every other management command
 """
