@@ -181,9 +181,10 @@ def newsroom(make_install) -> tuple[Install, Path]:
 
 
 @pytest.fixture(scope="module")
-def empty_install(make_install) -> Install:
-    """A migrated install with nothing in it; refused restores must leave it so."""
-    return make_install()
+def empty_install(make_install) -> tuple[Install, dict]:
+    """A migrated install with nothing in it, and its rows; refused restores leave it so."""
+    install = make_install()
+    return install, install.model_dumps()
 
 
 def _assert_same_newsroom(source: Install, target: Install) -> None:
@@ -326,7 +327,7 @@ def test_a_damaged_or_mismatched_archive_is_refused_and_nothing_changes(
         _rewrite(archive, damaged, manifest_change=_newer_schema)
     else:
         _rewrite(archive, damaged, manifest_change=_other_apps)
-    before = empty_install.model_dumps()
+    empty_install, before = empty_install
     result = empty_install.run("restore", str(damaged), "--force", ok=False)
     assert result.returncode == 1
     assert "Not restored:" in result.stderr and message in result.stderr
