@@ -498,3 +498,64 @@ def test_an_archive_is_not_gzip_or_not_a_backup_is_refused(tmp_path):
         backup.archive_verify(stray)
     with pytest.raises(backup.RestoreRefused, match="no archive"):
         backup.archive_verify(tmp_path / "missing.tar.gz")
+
+
+WRITER = """
+import os, pathlib, time
+from masthead.newsroom.models import Tag
+stop, n = pathlib.Path(os.environ["STOP_FILE"]), 0
+while not stop.exists() and n < 5000:
+    Tag.objects.create(name=f"Written during the backup {n}", slug=f"during-{n}")
+    n += 1
+    if n == 1:
+        (stop.parent / "writing").touch()
+    time.sleep(0.005)
+print(n)
+"""
+
+
+def test_writers_carry_on_during_a_backup_and_the_dump_is_one_moment(make_install):
+    install = make_install()
+    stop = install.root / "stop-writing"
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "masthead.cli", "shell", "-c", WRITER],
+        env={**install.env, "STOP_FILE": str(stop)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    out = install.root / "out"
+    out.mkdir()
+    try:
+        deadline = time.monotonic() + 120
+        while not (install.root / "writing").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert writer.poll() is None, "the writer stopped before the backups"
+        for _ in range(2):
+            install.run("backup", "--output", str(out))
+    finally:
+        stop.touch()
+        stdout, stderr = writer.communicate(timeout=120)
+    assert writer.returncode == 0, stderr  # never "database is locked"
+    assert int(stdout.split()[-1]) > 0
+    for archive in out.glob("*.tar.gz"):
+        manifest = backup.archive_verify(archive)
+        with tarfile.open(archive, "r:gz") as tar:
+            lines = tar.extractfile(backup.DATA_NAME).read().decode().splitlines()
+            tag_ids = sorted(json.loads(x)["pk"] for x in lines if '"newsroom.tag"' in x)
+            if SUITE_ENGINE == "sqlite":
+                tar.extract(backup.SQLITE_NAME, install.root / "x", filter="data")
+        # One writer adds tags in order: a snapshot holds each one up to some moment.
+        assert tag_ids
+        assert tag_ids == list(range(tag_ids[0], tag_ids[0] + len(tag_ids)))
+        if SUITE_ENGINE == "sqlite":
+            import sqlite3
+
+            native = sqlite3.connect(install.root / "x" / backup.SQLITE_NAME)
+            try:
+                (count,) = native.execute("SELECT count(*) FROM newsroom_tag").fetchone()
+            finally:
+                native.close()
+            # The native copy and the portable dump are of the very same moment.
+            assert count == len(tag_ids)
+        assert manifest["rows"] >= len(tag_ids)
