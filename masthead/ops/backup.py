@@ -307,7 +307,10 @@ def _final_path(output: Path | None) -> Path:
             number += 1
         return path
     if not output.name.endswith(ARCHIVE_SUFFIX):
-        raise BackupError(f"The archive's name must end in {ARCHIVE_SUFFIX}: {output}")
+        raise BackupError(
+            f"--output must be an existing folder or a file name ending in {ARCHIVE_SUFFIX}, "
+            f"not {output}."
+        )
     if output.exists():
         raise BackupError(f"{output} already exists; give another name or move it away.")
     if not output.parent.is_dir():

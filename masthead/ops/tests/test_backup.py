@@ -559,3 +559,15 @@ def test_writers_carry_on_during_a_backup_and_the_dump_is_one_moment(make_instal
             # The native copy and the portable dump are of the very same moment.
             assert count == len(tag_ids)
         assert manifest["rows"] >= len(tag_ids)
+
+
+def test_backup_refuses_an_output_it_cannot_use(tmp_path):
+    taken = tmp_path / "taken.tar.gz"
+    taken.write_bytes(b"someone's archive")
+    with pytest.raises(backup.BackupError, match="already exists"):
+        backup.backup_write(taken)
+    with pytest.raises(backup.BackupError, match="existing folder"):
+        backup.backup_write(tmp_path / "no-such-folder")
+    with pytest.raises(backup.BackupError, match="no folder"):
+        backup.backup_write(tmp_path / "no-such-folder" / "x.tar.gz")
+    assert taken.read_bytes() == b"someone's archive"
