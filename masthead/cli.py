@@ -3,6 +3,7 @@
 masthead demo          set up the database and load the demo newsroom
 masthead serve         serve the site (gunicorn)
 masthead worker        background work: wire polls, photo renditions, spam purge, ...
+masthead backup        one archive of the database and media; masthead restore ARCHIVE
 masthead check         Django's system checks (add --deploy for production)
 masthead createsuperuser, migrate, ...  every other management command
 """

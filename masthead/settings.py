@@ -36,6 +36,9 @@ MASTHEAD_WORKER_RETRY_SECONDS, MASTHEAD_WORKER_RETRY_MAX_SECONDS  a failed perio
                         its own interval); see docs/worker.md
 MASTHEAD_SPAM_KEEP_DAYS  the worker deletes spam comments older than this (default 30)
 MASTHEAD_TASK_RESULTS_KEEP_DAYS  finished one-off task results kept in the admin (default 7)
+MASTHEAD_BACKUP_DIR     where backups are written (default: backups in the data dir)
+MASTHEAD_BACKUP_KEEP    scheduled backups kept (default 7)
+MASTHEAD_BACKUP_EVERY_HOURS  how often the worker writes a scheduled backup (default 24)
 """
 
 from __future__ import annotations
@@ -474,3 +477,12 @@ MASTHEAD_IMPORT_ALLOW_PRIVATE_HOSTS = env_bool("MASTHEAD_IMPORT_ALLOW_PRIVATE_HO
 # so an admin account cannot turn a server file such as .env into a story. The `masthead
 # import FILE` command reads whatever path the operator gives it.
 MASTHEAD_IMPORT_DIR = Path(env_str("MASTHEAD_IMPORT_DIR") or DATA_DIR / "imports").resolve()
+
+# --- Backups --------------------------------------------------------------------------------
+
+# Where `masthead backup` and the scheduled backups write archives (made owner-only, 0700).
+MASTHEAD_BACKUP_DIR = Path(env_str("MASTHEAD_BACKUP_DIR") or DATA_DIR / "backups").resolve()
+# How many scheduled archives to keep; the oldest beyond this are deleted after each run.
+MASTHEAD_BACKUP_KEEP = env_int("MASTHEAD_BACKUP_KEEP", 7, minimum=1)
+# How often the worker writes one (hours).
+MASTHEAD_BACKUP_EVERY_HOURS = env_int("MASTHEAD_BACKUP_EVERY_HOURS", 24, minimum=1)

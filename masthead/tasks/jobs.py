@@ -96,6 +96,19 @@ def search_index_upkeep(context: JobContext) -> str:
     return f"indexed {search_index_refresh(changed_since=since)} story(ies)"
 
 
+@periodic_job(
+    "backup",
+    every=timedelta(hours=settings.MASTHEAD_BACKUP_EVERY_HOURS),
+    timeout=timedelta(hours=2),
+)
+def backup_scheduled() -> str:
+    """A dated archive in MASTHEAD_BACKUP_DIR; the oldest beyond MASTHEAD_BACKUP_KEEP go."""
+    from masthead.ops.backup import run_scheduled_backup
+
+    written = run_scheduled_backup()
+    return f"wrote {written.name} ({written.stat().st_size // 1024} KB)"
+
+
 @periodic_job("task-results-prune", every=timedelta(days=1))
 def task_results_prune() -> str:
     """Delete finished one-off task results older than MASTHEAD_TASK_RESULTS_KEEP_DAYS days."""
