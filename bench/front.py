@@ -183,7 +183,7 @@ class Servers:
 
     def start(self, name: str, argv: list[str], env: dict[str, str], cwd: Path) -> None:
         with (self.logs / f"{name}.log").open("wb") as log:  # the child keeps its own copy
-            process = subprocess.Popen(argv, env=env, cwd=cwd, stdout=log, stderr=log)  # noqa: S603
+            process = subprocess.Popen(argv, env=env, cwd=cwd, stdout=log, stderr=log)
         self.processes.append((name, process))
 
     def add(self, name: str, process: subprocess.Popen[bytes]) -> None:
@@ -227,7 +227,7 @@ def wait_for(url: str, servers: Servers, seconds: float = 60) -> None:
 
 
 def run_step(argv: list[str], env: dict[str, str], cwd: Path, what: str) -> str:
-    done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True, check=False)  # noqa: S603
+    done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True, check=False)
     if done.returncode:
         raise BenchError(f"{what} failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
     return done.stdout
@@ -483,7 +483,7 @@ def run_wrk(options: Options, url: str, connections: int, seconds: int) -> dict:
         WRK, f"-t{min(options.wrk_threads, connections)}", f"-c{connections}", f"-d{seconds}s",
         "--timeout", "5s", "-s", str(script), url,
     ]  # fmt: skip
-    done = subprocess.run(argv, capture_output=True, text=True, timeout=seconds + 30, check=False)  # noqa: S603
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=seconds + 30, check=False)
     line = next((x for x in done.stdout.splitlines() if x.startswith("WRK_JSON ")), None)
     if done.returncode or line is None:
         raise BenchError(f"wrk failed on {url}:\n{done.stdout}{done.stderr}")

@@ -132,7 +132,7 @@ def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
             openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
             "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert),
         ]  # fmt: skip
-        subprocess.run(command, check=True, capture_output=True)  # noqa: S603 - fixed arguments
+        subprocess.run(command, check=True, capture_output=True)
     return cert, key
 
 
@@ -143,12 +143,12 @@ def nginx_command(conf: Path, *args: str) -> list[str]:
 
 def check(conf: Path) -> subprocess.CompletedProcess[str]:
     """`nginx -t` on a rendered configuration."""
-    return subprocess.run(nginx_command(conf, "-t"), capture_output=True, text=True, check=False)  # noqa: S603
+    return subprocess.run(nginx_command(conf, "-t"), capture_output=True, text=True, check=False)
 
 
 def start(conf: Path) -> subprocess.Popen[bytes]:
     """nginx in the foreground, for the caller to stop with stop()."""
-    return subprocess.Popen(nginx_command(conf, "-g", "daemon off;"))  # noqa: S603
+    return subprocess.Popen(nginx_command(conf, "-g", "daemon off;"))
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:

@@ -75,11 +75,11 @@ def main() -> None:
     running: list[subprocess.Popen] = []
     try:
         # Our own interpreter with fixed arguments throughout: S603 does not apply.
-        subprocess.run([*masthead, "demo"], env=env, cwd=REPO, check=True, capture_output=True)  # noqa: S603
+        subprocess.run([*masthead, "demo"], env=env, cwd=REPO, check=True, capture_output=True)
         (data / "imports").mkdir(exist_ok=True)
         feed = data / "imports" / "feed.xml"
         shutil.copy(FEED, feed)
-        story = subprocess.run(  # noqa: S603
+        story = subprocess.run(
             [*masthead, "shell", "-c", SETUP.replace("FEED", repr(str(feed)))],
             env=env, cwd=REPO, check=True, capture_output=True, text=True,
         ).stdout.strip().splitlines()[-1]  # fmt: skip
@@ -87,7 +87,7 @@ def main() -> None:
         def start(name: str, *args: str) -> None:
             with logs[name].open("w") as log:
                 running.append(
-                    subprocess.Popen(  # noqa: S603
+                    subprocess.Popen(
                         [*masthead, *args], env=env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT
                     )
                 )

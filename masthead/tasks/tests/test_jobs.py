@@ -25,7 +25,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def publication():
+def publication(settings, tmp_path):
+    settings.MASTHEAD_BACKUP_DIR = tmp_path / "backups"  # the scheduled backup writes here
     return make_publication()
 
 
@@ -37,14 +38,17 @@ def test_every_job_of_the_newsroom_is_registered() -> None:
         "spam-purge",
         "search-index",
         "task-results-prune",
+        "backup",
     }
 
 
-def test_one_pass_runs_every_job_and_a_second_pass_nothing() -> None:
+@pytest.mark.django_db(transaction=True)  # the backup opens its own snapshot transaction
+def test_one_pass_runs_every_job_and_a_second_pass_nothing(settings) -> None:
     worker = Worker(sleep=1)
     assert worker.tick() == len(registered_jobs())
     assert set(PeriodicJob.objects.values_list("last_status", flat=True)) == {"succeeded"}
     assert worker.tick() == 0  # none is due again yet
+    assert len(list((settings.MASTHEAD_BACKUP_DIR).glob("masthead-backup-*.tar.gz"))) == 1
 
 
 def test_the_spam_purge_deletes_old_spam_only(settings) -> None:
