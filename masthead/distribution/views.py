@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from masthead.pagecache.dependencies import depends
+
 from .feeds import StoryAtomFeed, StoryFeed, feed_scope
 from .jsonfeed import json_feed
 from .sitemaps import SITEMAPS, sitemap_files
@@ -21,6 +23,7 @@ SITEMAP_MAX_AGE = 600
 @cache_control(public=True, max_age=FEED_MAX_AGE)
 def feed(request: HttpRequest, fmt: str, kind: str = "site", slug: str = "") -> HttpResponse:
     scope = feed_scope(kind, slug)
+    depends(request, scope.dependency)
     if fmt == "json":
         return json_feed(request, scope)
     feed_class = StoryAtomFeed if fmt == "atom" else StoryFeed
@@ -30,6 +33,7 @@ def feed(request: HttpRequest, fmt: str, kind: str = "site", slug: str = "") -> 
 @require_safe
 @cache_control(public=True, max_age=SITEMAP_MAX_AGE)
 def sitemap_index(request: HttpRequest) -> HttpResponse:
+    depends(request, "sitemaps")
     response = render(
         request,
         "distribution/sitemap_index.xml",
@@ -43,6 +47,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
 @require_safe
 @cache_control(public=True, max_age=SITEMAP_MAX_AGE)
 def sitemap(request: HttpRequest, section: str) -> HttpResponse:
+    depends(request, "sitemaps")
     return django_sitemap(
         request,
         sitemaps=SITEMAPS,

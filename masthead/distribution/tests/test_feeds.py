@@ -16,7 +16,8 @@ from masthead.distribution.feeds import FEED_ITEMS
 from masthead.newsroom.models import Publication
 from masthead.testing.factories import make_article, make_author, make_photo, make_section, make_tag
 
-pytestmark = pytest.mark.django_db
+# Query counts are of pages being made, not served from the page cache.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 MEDIA = "{http://search.yahoo.com/mrss/}"
 
