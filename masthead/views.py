@@ -29,7 +29,6 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@cache_control(max_age=86400, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
     from masthead.distribution.structured_data import absolute_url
     from masthead.pagecache.dependencies import depends

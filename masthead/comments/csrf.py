@@ -1,12 +1,13 @@
 """Forged-post protection for the reader's comment form without a per-visitor token, so story
 pages set no cookie and can be shared by a page cache and a CDN.
 
-An anonymous reader's comment is accepted only from our own pages: the ``Origin`` must be this
-site (or one of CSRF_TRUSTED_ORIGINS) when it is sent; without one, ``Sec-Fetch-Site`` must say
-same-origin when it is sent, and over HTTPS the Referer must be ours (Django's own rule). Every browser sends Origin with a form POST, so a page elsewhere
-cannot post in a reader's name; the form's signed stamp (``spam.issue_stamp``) still says the
-form came from our page, recently. A request with a session cookie (staff) goes through
-Django's full CSRF check, token included, as on every other form.
+An anonymous reader's comment is accepted only from our own pages: the ``Origin`` must be
+this site (or one of CSRF_TRUSTED_ORIGINS) when it is sent; without one, ``Sec-Fetch-Site``
+must say same-origin when it is sent, and over HTTPS the Referer must be ours (Django's own
+rule). Every browser sends Origin with a form POST, so a page elsewhere cannot post in a
+reader's name; the form's signed stamp (``spam.issue_stamp``) still says the form came from
+our page, recently. A request with a session cookie (staff) goes through Django's full CSRF
+check, token included, as on every other form.
 """
 
 from __future__ import annotations

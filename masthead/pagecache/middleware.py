@@ -16,8 +16,8 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import get_conditional_response
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
 from . import versions

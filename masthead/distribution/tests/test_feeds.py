@@ -41,7 +41,9 @@ def test_site_feed_has_the_channel_elements(client, newsroom, url, version):
     assert parsed.feed.title == "The Test Gazette"
     assert parsed.feed.link == "http://testserver/"
     assert parsed.feed.language == "en-us"
-    assert response["Cache-Control"] == "public, max-age=300"
+    # Feed readers poll: the page cache's public ages (docs/caching.md), and a validator.
+    assert response["Cache-Control"].startswith("public, max-age=60, s-maxage=600")
+    assert response["ETag"].startswith('"')
     assert response["Content-Type"].startswith(
         "application/rss+xml" if version == "rss20" else "application/atom+xml"
     )

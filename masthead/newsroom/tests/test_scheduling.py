@@ -82,9 +82,12 @@ def test_no_reader_page_sends_caching_headers_that_would_hide_it(client, schedul
     # (s-maxage, then stale-while-revalidate) may keep it past the story's minute.
     with frozen_clock(scheduled.published_at - timedelta(seconds=30)):
         for url in list(_pages(scheduled))[:-1]:
-            ages = _ages(client.get(url)["Cache-Control"])
-            assert ages["max-age"] <= 30, url
-            assert ages["s-maxage"] + ages["stale-while-revalidate"] <= 30, url
+            response = client.get(url)
+            ages = _ages(response.get("Cache-Control", ""))
+            if response.status_code == 200:  # the tag page is a 404 until the story is out
+                assert {"max-age", "s-maxage", "stale-while-revalidate"} <= set(ages), url
+            assert ages.get("max-age", 0) <= 30, url
+            assert ages.get("s-maxage", 0) + ages.get("stale-while-revalidate", 0) <= 30, url
     # Far from any story's time, the configured ages apply.
     with frozen_clock(scheduled.published_at - timedelta(hours=2)):
         ages = _ages(client.get("/city/")["Cache-Control"])
