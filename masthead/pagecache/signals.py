@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from . import versions
@@ -158,11 +159,8 @@ def _author_saved(sender, instance, created: bool, raw: bool = False, **kwargs) 
         return
     from masthead.newsroom.models import Article
 
-    ids = _public_ids(
-        Article.objects.filter(bylines__author=instance)
-        .values_list("pk", flat=True)
-        .union(Article.objects.filter(writer=instance).values_list("pk", flat=True))
-    )
+    credited = Q(bylines__author=instance) | Q(writer=instance)
+    ids = _public_ids(Article.objects.filter(credited).values_list("pk", flat=True).distinct())
     names = {
         f"author-name:{instance.pk}",
         f"list:author:{instance.pk}",

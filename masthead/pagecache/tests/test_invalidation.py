@@ -39,6 +39,7 @@ def _refreshed(client, pages: dict[str, str]) -> set[str]:
 STORY_LISTS = {
     "home", "archive", "city", "tag harbor", "author ana", "search",
 }  # fmt: skip
+ITS_PAGES = {"story", "other story"}  # Recent Posts and related stories list other stories
 STORY_FEEDS = {"site feed", "city feed", "harbor feed", "ana feed", "sitemap index", "news sitemap"}
 UNRELATED = {"sports", "tag derby", "author tom", "sports feed", "tom feed", "robots"}
 
@@ -103,10 +104,10 @@ def _rename_section(ns) -> None:
 
 EVENTS: dict[str, tuple[Callable, set[str] | None, set[str]]] = {
     # event: (what it does, pages it must refresh (None: all), pages it must leave alone)
-    "publish": (_publish_new, {"story", "other story", *STORY_LISTS, *STORY_FEEDS}, UNRELATED),
+    "publish": (_publish_new, {*ITS_PAGES, *STORY_LISTS, *STORY_FEEDS}, UNRELATED),
     "edit body": (_edit_body, {"story", *STORY_LISTS, *STORY_FEEDS}, {"other story", *UNRELATED}),
-    "edit headline": (_edit_headline, {"story", "other story", *STORY_LISTS, *STORY_FEEDS}, UNRELATED),
-    "unpublish": (_unpublish, {"story", "other story", *STORY_LISTS, *STORY_FEEDS}, UNRELATED),
+    "edit headline": (_edit_headline, {*ITS_PAGES, *STORY_LISTS, *STORY_FEEDS}, UNRELATED),
+    "unpublish": (_unpublish, {*ITS_PAGES, *STORY_LISTS, *STORY_FEEDS}, UNRELATED),
     "correction": (
         _correct, {"story", "corrections", *STORY_LISTS, *STORY_FEEDS}, {"other story", *UNRELATED}
     ),
@@ -118,7 +119,7 @@ EVENTS: dict[str, tuple[Callable, set[str] | None, set[str]]] = {
         _remove_comment, {"story", *STORY_LISTS},
         {"other story", "corrections", *STORY_FEEDS, *UNRELATED},
     ),
-    "photo change": (_change_photo, {"story", "other story", *STORY_LISTS, *STORY_FEEDS}, UNRELATED),
+    "photo change": (_change_photo, {*ITS_PAGES, *STORY_LISTS, *STORY_FEEDS}, UNRELATED),
     "tag rename": (
         _rename_tag, {"story", "tag harbor", "harbor feed", "site feed", "city feed", "ana feed"},
         {"other story", "home", "archive", "city", "author ana", "search", *UNRELATED},
