@@ -215,6 +215,8 @@ class PageCacheMiddleware:
         if key is not None:
             response["X-Cache"] = "miss"
             self._store(key, page, clock_before)
+        elif settings.MASTHEAD_PAGE_CACHE:
+            response["X-Cache"] = "bypass"  # public, but not kept here (a search, ?reply_to=)
         return _answer(request, page, response)
 
     def _store(self, key: str, page: StoredPage, clock_before: str) -> None:
