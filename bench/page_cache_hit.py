@@ -33,10 +33,12 @@ CONSTANT = b"<!doctype html><title>constant</title><p>The same bytes every time.
 
 SETUP = """
 from masthead.newsroom.models import Publication
-from masthead.testing.factories import make_article, make_comment, make_photo, make_section, make_tag
+from masthead.testing.factories import (
+    make_article, make_comment, make_photo, make_section, make_tag)
 Publication.objects.create(name="Bench Gazette", comment_moderation="none")
 story = make_article(section=make_section(name="City", slug="city"), slug="storm-surge",
-    headline="Storm surge floods the harbor road", body=("A paragraph of the story. " * 30 + "\\n\\n") * 17,
+    headline="Storm surge floods the harbor road",
+    body=("A paragraph of the story. " * 30 + "\\n\\n") * 17,
     tags=[make_tag(name=n) for n in ("Storm", "Harbor", "Weather")], hero_photo=make_photo())
 for n in range(14):
     make_comment(story, body=f"Comment number {n} on the storm.")
@@ -48,8 +50,8 @@ for n in range(5):
 def main() -> None:
     masthead = str(Path(sys.executable).parent / "masthead")
     env = dict(os.environ)
-    subprocess.run([masthead, "migrate", "--noinput"], env=env, check=True, capture_output=True)
-    subprocess.run([masthead, "shell", "-c", SETUP], env=env, check=True, capture_output=True)
+    for command in (["migrate", "--noinput"], ["shell", "-c", SETUP]):
+        subprocess.run([masthead, *command], env=env, check=True, capture_output=True)  # noqa: S603
 
     import django
 
@@ -76,7 +78,8 @@ def main() -> None:
 
     def request(url: str) -> tuple[str, dict]:
         environ = {
-            "REQUEST_METHOD": "GET", "PATH_INFO": url, "QUERY_STRING": "", "SERVER_NAME": "127.0.0.1",
+            "REQUEST_METHOD": "GET", "PATH_INFO": url, "QUERY_STRING": "",
+            "SERVER_NAME": "127.0.0.1",
             "SERVER_PORT": "8000", "HTTP_HOST": "127.0.0.1", "wsgi.url_scheme": "http",
             "wsgi.input": io.BytesIO(), "wsgi.errors": sys.stderr, "SERVER_PROTOCOL": "HTTP/1.1",
             "REMOTE_ADDR": "127.0.0.1",

@@ -57,8 +57,8 @@ from django.utils.html import escape
 from django.utils.text import slugify
 
 from masthead.comments.models import Comment
-from masthead.comments.spam import body_digest
 from masthead.comments.signals import comments_changed
+from masthead.comments.spam import body_digest
 from masthead.ingest.fetch import is_web_url
 from masthead.ingest.media import Download, PhotoDownloader, existing_photo, save_photo
 from masthead.ingest.models import ImportedItem, WireSource

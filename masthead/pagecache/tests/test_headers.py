@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from masthead.tests.test_http_methods import _body, reader_urls  # noqa: F401 (a fixture)
 from masthead.testing.factories import make_user
+from masthead.tests.test_http_methods import _body, reader_urls  # noqa: F401 (a fixture)
 
 from .conftest import pages_of
 

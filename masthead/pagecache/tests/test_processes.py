@@ -119,7 +119,7 @@ def two_servers(request, tmp_path):
 
 
 def test_a_change_through_one_process_is_served_fresh_by_the_other(two_servers):
-    env, (first, second), kind = two_servers
+    env, (first, second), _kind = two_servers
     story = _fetch(first, "/city/")[2]
     story_path = re.search(r'href="(/city/\d{4}/\d\d/\d\d/ferry/)"', story).group(1)
     for port in (first, second):
