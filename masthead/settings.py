@@ -189,8 +189,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Django's CSRF check, except for the anonymous reader's comment form (same-origin check).
-    "masthead.comments.csrf.ReaderCsrfMiddleware",
+    # Everywhere but the anonymous reader's comment form (masthead/comments/csrf.py).
+    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
