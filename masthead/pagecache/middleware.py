@@ -182,6 +182,8 @@ class PageCacheMiddleware:
         names = request.__dict__.get("page_dependencies")
         if names is None or response.status_code != 200 or response.streaming:
             return response
+        if request.method not in ("GET", "HEAD"):
+            return response  # a page shown again after a post belongs to that post
         if (
             response.cookies
             or MESSAGE_COOKIE in request.COOKIES
