@@ -17,7 +17,10 @@ from masthead.testing.factories import (
 @pytest.fixture
 def newsroom(db):
     """Two sections, two tags, two authors; a story in each section, and an older one."""
-    publication = make_publication(name="The Test Gazette", comment_moderation="none")
+    # Comments never close: the factories date stories further back the more tests have run.
+    publication = make_publication(
+        name="The Test Gazette", comment_moderation="none", comments_close_after_days=0
+    )
     city, sports = (
         make_section(name="City", slug="city"),
         make_section(name="Sports", slug="sports"),
