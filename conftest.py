@@ -24,11 +24,17 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    from masthead.pagecache.middleware import forget_local_pages
+
+    for alias in ("default", "pages"):
+        caches[alias].clear()
+    forget_local_pages()
     yield
-    cache.clear()
+    for alias in ("default", "pages"):
+        caches[alias].clear()
+    forget_local_pages()
 
 
 @pytest.fixture(autouse=True)
@@ -40,3 +46,9 @@ def _media_in_tmp(settings, tmp_path_factory):
 def artifacts_dir() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def page_cache_off(settings):
+    """For tests that count a page's queries or time its making: every request renders."""
+    settings.MASTHEAD_PAGE_CACHE = False

@@ -17,7 +17,15 @@ MASTHEAD_MEDIA_ROOT     where uploaded media live (default: media in the data di
 MASTHEAD_MEDIA_URL      URL prefix of uploaded media (default /media/)
 MASTHEAD_SERVE_MEDIA    serve uploaded media from Django (default: on outside production)
 DATABASE_URL            e.g. postgres://user@host:5432/masthead (default: SQLite in the data dir)
-REDIS_URL / CACHE_URL   a redis:// URL for the shared cache (default: local memory)
+REDIS_URL / CACHE_URL   a redis:// URL for the shared cache (default: files in the data dir,
+                        shared by every process of the server)
+MASTHEAD_PAGE_CACHE     on (default) | off: the page cache for anonymous readers (docs/caching.md)
+MASTHEAD_PAGE_CACHE_TIMEOUT  longest a page stays in the page cache, seconds (default 3600)
+MASTHEAD_PAGE_CACHE_ENTRIES  pages the file page cache keeps before culling (default 5000)
+MASTHEAD_CACHE_MAX_AGE  Cache-Control max-age of reader pages for browsers (default 60)
+MASTHEAD_CACHE_S_MAXAGE  s-maxage for a CDN or proxy that is purged or revalidates (default 600)
+MASTHEAD_CACHE_STALE_WHILE_REVALIDATE  seconds a CDN may serve a stale page while it refreshes
+                        it (default 30)
 MASTHEAD_PREVIEW_HOURS  how long a story's signed preview link works (default 72)
 MASTHEAD_PHOTO_MAX_MB, MASTHEAD_PHOTO_MAX_MEGAPIXELS  photo upload limits (default 20 and 60)
 MASTHEAD_COMMENTS_MODERATION  all | first-time | none: overrides the publication's choice
@@ -167,6 +175,7 @@ INSTALLED_APPS = [
     "masthead.redirects",
     "masthead.ingest",
     "masthead.search",
+    "masthead.pagecache",
     "masthead.ops",
     "masthead.tasks",
     "masthead.demo",
@@ -190,9 +199,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "masthead.http_methods.HttpMethodsMiddleware",
     "masthead.static_files.PublicStaticMiddleware",
+    # Early: a stored page is served before sessions, CSRF, auth and the view run.
+    "masthead.pagecache.middleware.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Everywhere but the anonymous reader's comment form (masthead/comments/csrf.py).
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -262,19 +274,53 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache ----------------------------------------------------------------------------------
 
 _redis_url = env_str("REDIS_URL") or env_str("CACHE_URL")
+_cache_prefix = env_str("MASTHEAD_CACHE_PREFIX", "masthead")
+# "default" holds small shared state (page-cache versions, rate limits, the publication);
+# "pages" holds stored reader pages, apart, so culling pages never drops a rate limit.
 if _redis_url:
     if not _redis_url.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured("REDIS_URL must start with redis://, rediss:// or unix://.")
     CACHES = {
-        "default": {
+        alias: {
             # Redis down means uncached pages, not errors (masthead/ops/resilient_cache.py).
             "BACKEND": "masthead.ops.resilient_cache.ResilientRedisCache",
             "LOCATION": _redis_url,
-            "KEY_PREFIX": env_str("MASTHEAD_CACHE_PREFIX", "masthead"),
+            "KEY_PREFIX": prefix,
         }
+        for alias, prefix in (("default", _cache_prefix), ("pages", f"{_cache_prefix}:pages"))
+    }
+elif MASTHEAD_ENV == "test":
+    # Each test starts empty (conftest.py); tests of several processes set up their own.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Files in the data dir: shared by every worker process without a server to run.
+    CACHES = {
+        "default": {
+            "BACKEND": "masthead.pagecache.filecache.SharedFileCache",
+            "LOCATION": DATA_DIR / "cache" / "default",
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": DATA_DIR / "cache" / "pages",
+            "OPTIONS": {"MAX_ENTRIES": env_int("MASTHEAD_PAGE_CACHE_ENTRIES", 5000, minimum=10)},
+        },
+    }
+
+# The page cache for anonymous readers (masthead/pagecache, docs/caching.md).
+MASTHEAD_PAGE_CACHE = env_bool("MASTHEAD_PAGE_CACHE", True)
+MASTHEAD_PAGE_CACHE_ALIAS = "pages"
+# Bounded below a day: the comment form's signed stamp in a stored page expires after a day.
+MASTHEAD_PAGE_CACHE_TIMEOUT = env_int("MASTHEAD_PAGE_CACHE_TIMEOUT", 3600, minimum=1)
+if MASTHEAD_PAGE_CACHE_TIMEOUT > 12 * 3600:
+    raise ImproperlyConfigured("MASTHEAD_PAGE_CACHE_TIMEOUT must be at most 43200 (12 hours).")
+# Browsers keep a page a minute; a CDN ten, since publishing bumps (purges) what changed.
+MASTHEAD_CACHE_MAX_AGE = env_int("MASTHEAD_CACHE_MAX_AGE", 60)
+MASTHEAD_CACHE_S_MAXAGE = env_int("MASTHEAD_CACHE_S_MAXAGE", 600)
+MASTHEAD_CACHE_STALE_WHILE_REVALIDATE = env_int("MASTHEAD_CACHE_STALE_WHILE_REVALIDATE", 30)
 
 # --- Auth -----------------------------------------------------------------------------------
 

@@ -33,10 +33,11 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@cache_control(max_age=86400, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
     from masthead.distribution.structured_data import absolute_url
+    from masthead.pagecache.dependencies import depends
 
+    depends(request)  # the site's address only: "site"
     sitemaps = [
         reverse("distribution:sitemap_index"),
         reverse("distribution:sitemap", kwargs={"section": "news"}),

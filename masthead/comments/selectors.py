@@ -10,6 +10,7 @@ from django.http import HttpRequest
 
 from masthead.newsroom.models import Article, Publication
 
+from .csrf import signed_in
 from .forms import CommentForm
 from .models import Comment
 from .policy import closes_at, comments_open
@@ -79,4 +80,6 @@ def story_comments(
         "comments_close_at": closes_at(article, publication) if is_open else None,
         "reply_to": reply_to,
         "story_url": article.get_absolute_url(),
+        # Staff keep Django's CSRF token; a reader's form needs none (see csrf.py).
+        "signed_in": signed_in(request),
     }

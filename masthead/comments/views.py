@@ -16,6 +16,7 @@ from masthead.newsroom.models import Article
 from masthead.newsroom.views import story_page
 
 from . import spam
+from .csrf import reader_form
 from .forms import CommentForm
 from .models import BODY_MAX_LENGTH
 from .policy import comments_open
@@ -25,8 +26,8 @@ PUBLISHED = "Thank you: your comment is published."
 HELD = "Thank you: your comment is waiting for a moderator and will appear once it is approved."
 CSRF_EXPIRED = (
     "We could not confirm that this comment was sent from our page: the page may have been "
-    "open for a long time, or your browser did not send our cookie. Nothing is lost: press "
-    "the button again to send it."
+    "open for a long time, or it was sent from another site. Nothing is lost: press the "
+    "button again to send it."
 )
 HELD_FIRST_TIME = (
     "Thank you: your comment will appear once a moderator has read it. We read a reader’s "
@@ -98,6 +99,7 @@ def _too_many(request: HttpRequest, article: Article, wait: int) -> HttpResponse
     return response
 
 
+@reader_form
 @require_http_methods(["GET", "HEAD", "POST"])
 def comment_post(request: HttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.live().for_story_page(), pk=article_id)

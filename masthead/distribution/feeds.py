@@ -50,6 +50,8 @@ class FeedScope:
     description: str
     page_path: str
     stories: QuerySet
+    # The page cache's name for what this feed shows (masthead/pagecache/versions.py).
+    dependency: str = "feed:site"
 
     def feed_path(self, fmt: str) -> str:
         if self.kind == "site":
@@ -73,14 +75,14 @@ def feed_scope(kind: str = "site", slug: str = "") -> FeedScope:
         return FeedScope(
             kind, slug, f"{section.name} · {publication.name}",
             section.description or f"{section.name} stories from {publication.name}",
-            section.get_absolute_url(), live.filter(section=section),
+            section.get_absolute_url(), live.filter(section=section), f"feed:section:{section.pk}",
         )  # fmt: skip
     if kind == "tag":
         tag = _get(Tag, slug, Tag.objects.on_live_stories())
         return FeedScope(
             kind, slug, f"{tag.name} · {publication.name}",
             f"Stories about {tag.name} from {publication.name}",
-            tag.get_absolute_url(), live.filter(tags=tag),
+            tag.get_absolute_url(), live.filter(tags=tag), f"feed:tag:{tag.pk}",
         )  # fmt: skip
     if kind == "author":
         author = _get(Author, slug)
@@ -90,7 +92,7 @@ def feed_scope(kind: str = "site", slug: str = "") -> FeedScope:
         return FeedScope(
             kind, slug, f"{author.name} · {publication.name}",
             f"Stories by {author.name} in {publication.name}",
-            author.get_absolute_url(), live.filter(credited).distinct(),
+            author.get_absolute_url(), live.filter(credited).distinct(), f"feed:author:{author.pk}",
         )  # fmt: skip
     raise Http404("No such feed.")
 

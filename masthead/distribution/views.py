@@ -1,26 +1,24 @@
-"""Feeds and sitemaps: thin views over feeds.py, jsonfeed.py and sitemaps.py."""
+"""Feeds and sitemaps: thin views over feeds.py, jsonfeed.py and sitemaps.py. Their caching
+headers come from the page cache middleware (docs/caching.md), like every reader page's."""
 
 from __future__ import annotations
 
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
+
+from masthead.pagecache.dependencies import depends
 
 from .feeds import StoryAtomFeed, StoryFeed, feed_scope
 from .jsonfeed import json_feed
 from .sitemaps import SITEMAPS, sitemap_files
 
-# Feed readers and crawlers poll; a few minutes of caching spares the database.
-FEED_MAX_AGE = 300
-SITEMAP_MAX_AGE = 600
-
 
 @require_safe
-@cache_control(public=True, max_age=FEED_MAX_AGE)
 def feed(request: HttpRequest, fmt: str, kind: str = "site", slug: str = "") -> HttpResponse:
     scope = feed_scope(kind, slug)
+    depends(request, scope.dependency)
     if fmt == "json":
         return json_feed(request, scope)
     feed_class = StoryAtomFeed if fmt == "atom" else StoryFeed
@@ -28,8 +26,8 @@ def feed(request: HttpRequest, fmt: str, kind: str = "site", slug: str = "") -> 
 
 
 @require_safe
-@cache_control(public=True, max_age=SITEMAP_MAX_AGE)
 def sitemap_index(request: HttpRequest) -> HttpResponse:
+    depends(request, "sitemaps")
     response = render(
         request,
         "distribution/sitemap_index.xml",
@@ -41,8 +39,8 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@cache_control(public=True, max_age=SITEMAP_MAX_AGE)
 def sitemap(request: HttpRequest, section: str) -> HttpResponse:
+    depends(request, "sitemaps")
     return django_sitemap(
         request,
         sitemaps=SITEMAPS,

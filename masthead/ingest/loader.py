@@ -57,6 +57,7 @@ from django.utils.html import escape
 from django.utils.text import slugify
 
 from masthead.comments.models import Comment
+from masthead.comments.signals import comments_changed
 from masthead.comments.spam import body_digest
 from masthead.ingest.fetch import is_web_url
 from masthead.ingest.media import Download, PhotoDownloader, existing_photo, save_photo
@@ -725,6 +726,8 @@ class _Loader:
             parent = ids.get(root)
             if parent is not None and parent != own:
                 Comment.objects.filter(pk=own).update(parent_id=parent)
+        # .update() sends no signal: the story page shows the threads as they are now.
+        comments_changed.send(sender=Comment, article_ids={article.pk})
         return ids
 
     def _redirects(self, article: Article, record: StoryRecord, report: ImportReport) -> None:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from masthead.comments.forms import CommentForm
 from masthead.comments.selectors import story_comments
 from masthead.distribution.structured_data import absolute_url
+from masthead.pagecache.dependencies import depends, story_page_dependencies
 from masthead.search.related import related_stories
 
 from .models import Article, Author, Section, Tag
@@ -29,6 +30,17 @@ def _page(request: HttpRequest, queryset: QuerySet) -> Page:
     if number < 1 or (number > paginator.num_pages):
         raise Http404("There is no such page.")
     return paginator.page(number)
+
+
+def _list_depends(request: HttpRequest, page: Page, *names: str) -> None:
+    """A list page shows ``names``; it last changed when its newest story did."""
+    moments = [
+        moment
+        for story in page.object_list
+        for moment in (story.published_at, story.updated_at)
+        if moment is not None
+    ]
+    depends(request, *names, modified=max(moments, default=None))
 
 
 @require_safe
@@ -53,6 +65,7 @@ def home(request: HttpRequest) -> HttpResponse:
             article.section_id, {"section": article.section, "stories": []}
         )
         group["stories"].append(article)
+    depends(request, "list:home")
     return render(
         request,
         "newsroom/home.html",
@@ -83,6 +96,11 @@ def story_page(
     recent = Article.objects.live().recent_posts(
         besides=article.pk, limit=settings.MASTHEAD_RECENT_POSTS
     )
+    depends(
+        request,
+        *story_page_dependencies(article),
+        modified=max(filter(None, (article.published_at, article.updated_at))),
+    )
     return render(
         request,
         "newsroom/article_detail.html",
@@ -101,6 +119,7 @@ def story_page(
 @require_safe
 def archive(request: HttpRequest) -> HttpResponse:
     page = _page(request, Article.objects.live().for_listing().latest_first())
+    _list_depends(request, page, "list:archive")
     return render(request, "newsroom/archive.html", {"page_obj": page})
 
 
@@ -108,6 +127,7 @@ def archive(request: HttpRequest) -> HttpResponse:
 def section_detail(request: HttpRequest, slug: str) -> HttpResponse:
     section = get_object_or_404(Section, slug=slug)
     page = _page(request, section.articles.live().for_listing().latest_first())
+    _list_depends(request, page, f"list:section:{section.pk}")
     return render(
         request,
         "newsroom/section_detail.html",
@@ -120,6 +140,7 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # A tag only on drafts or takedowns would name what readers cannot see (an embargoed topic).
     tag = get_object_or_404(Tag.objects.on_live_stories(), slug=slug)
     page = _page(request, tag.articles.live().for_listing().latest_first())
+    _list_depends(request, page, f"list:tag:{tag.pk}", f"tag-name:{tag.pk}")
     return render(request, "newsroom/tag_detail.html", {"tag": tag, "page_obj": page})
 
 
@@ -130,4 +151,5 @@ def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
         writer=author, bylines__isnull=True
     )
     page = _page(request, stories.distinct().for_listing().latest_first())
+    _list_depends(request, page, f"list:author:{author.pk}", f"author-name:{author.pk}")
     return render(request, "newsroom/author_detail.html", {"author": author, "page_obj": page})

@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from masthead.distribution.structured_data import absolute_url
+from masthead.pagecache.dependencies import depends
 
 from . import preview
 from .models import Article, Correction
@@ -79,4 +80,5 @@ def corrections(request: HttpRequest) -> HttpResponse:
         raise Http404("That page number is not a number.") from None
     if number < 1 or number > paginator.num_pages:
         raise Http404("There is no such page.")
+    depends(request, "corrections")
     return render(request, "newsroom/corrections.html", {"page_obj": paginator.page(number)})

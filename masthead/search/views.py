@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from masthead.pagecache.dependencies import depends
+
 from .forms import SearchForm
 from .stories import search_stories
 
@@ -22,6 +24,7 @@ def search(request: HttpRequest) -> HttpResponse:
         )
         # get_page answers a bad or too-large page number with a real page, never an error.
         page = Paginator(results, settings.MASTHEAD_PAGE_SIZE).get_page(request.GET.get("page"))
+    depends(request, "list:search")
     response = render(
         request, "search/search.html", {"form": form, "page_obj": page, "results": results}
     )

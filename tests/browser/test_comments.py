@@ -5,6 +5,7 @@ moderation queue. Screenshots go to test-artifacts/comments-*.png."""
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -378,3 +379,38 @@ def test_editor_moderates_from_the_queue(
     page.goto(live_server.url + newsroom.get_absolute_url())
     expect(page.get_by_text("Waiting comment 0")).to_be_visible()
     expect(page.get_by_text("Waiting comment 1")).to_have_count(0)
+
+
+def test_story_page_sets_no_cookie_and_a_forged_cross_site_post_is_refused(
+    browser: Browser, live_server, newsroom, policy, artifacts_dir
+):
+    """No cookie from a reader page; a form on another site that posts to ours, sent by the
+    reader's own browser (JavaScript off), is refused on our page with the text kept."""
+    policy("none")
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    story_url = live_server.url + newsroom.get_absolute_url()
+    page.goto(story_url)
+    page.goto(story_url)  # the second time from the page cache
+    assert context.cookies() == []
+    stamp = spam.issue_stamp(now=time.time() - 60)
+    forged_form = f"""<!doctype html><title>Win a prize</title>
+      <form method="post" action="{live_server.url}/comments/{newsroom.pk}/">
+        <input name="name" value="Victim"><input name="email" value="victim@example.com">
+        <textarea name="body">Forged words from elsewhere</textarea>
+        <input name="stamp" value="{stamp}"><button>Claim</button>
+      </form>"""
+    page.route(
+        "https://evil.example/**",
+        lambda route: route.fulfill(status=200, content_type="text/html", body=forged_form),
+    )
+    page.goto("https://evil.example/prize")
+    page.get_by_role("button", name="Claim").click()
+    page.wait_for_load_state()
+    expect(
+        page.get_by_text("We could not confirm that this comment was sent from our page")
+    ).to_be_visible()
+    assert "Forged words from elsewhere" in page.content()
+    page.screenshot(path=artifacts_dir / "comments-forged-refused.png", full_page=True)
+    assert not Comment.objects.filter(author_name="Victim").exists()
+    context.close()

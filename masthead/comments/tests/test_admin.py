@@ -8,7 +8,8 @@ from django.contrib.auth.models import Permission
 from masthead.comments.models import Ban, Comment
 from masthead.testing.factories import make_comment
 
-pytestmark = pytest.mark.django_db
+# Query counts are of pages being made, not served from the page cache.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 QUEUE = "/newsroom/comments/comment/"
 

@@ -17,7 +17,8 @@ from masthead.testing.factories import make_article, make_comment
 
 from .conftest import form_data
 
-pytestmark = pytest.mark.django_db
+# Query counts are of pages being made, not served from the page cache.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 def _ids_in_order(html: str) -> list[int]:

@@ -16,7 +16,8 @@ from masthead.distribution.feeds import FEED_ITEMS
 from masthead.newsroom.models import Publication
 from masthead.testing.factories import make_article, make_author, make_photo, make_section, make_tag
 
-pytestmark = pytest.mark.django_db
+# Query counts are of pages being made, not served from the page cache.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 MEDIA = "{http://search.yahoo.com/mrss/}"
 
@@ -40,7 +41,9 @@ def test_site_feed_has_the_channel_elements(client, newsroom, url, version):
     assert parsed.feed.title == "The Test Gazette"
     assert parsed.feed.link == "http://testserver/"
     assert parsed.feed.language == "en-us"
-    assert response["Cache-Control"] == "public, max-age=300"
+    # Feed readers poll: the page cache's public ages (docs/caching.md), and a validator.
+    assert response["Cache-Control"].startswith("public, max-age=60, s-maxage=600")
+    assert response["ETag"].startswith('"')
     assert response["Content-Type"].startswith(
         "application/rss+xml" if version == "rss20" else "application/atom+xml"
     )

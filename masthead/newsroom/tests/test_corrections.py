@@ -16,7 +16,8 @@ from masthead.newsroom.workflow import WorkflowError, WorkflowPermissionError
 from masthead.testing.clock import frozen_clock
 from masthead.testing.factories import make_article, make_publication, make_user
 
-pytestmark = pytest.mark.django_db
+# Query counts are of pages being made, not served from the page cache.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 @pytest.fixture(autouse=True)

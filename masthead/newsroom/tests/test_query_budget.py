@@ -13,7 +13,8 @@ from masthead.testing.factories import (
     make_tag,
 )
 
-pytestmark = pytest.mark.django_db
+# Query counts are of pages being made, not served from the page cache.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 STORY_PAGE_BUDGET = 8
 

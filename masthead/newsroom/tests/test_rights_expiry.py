@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from masthead.newsroom.models import Article
+from masthead.testing.clock import frozen_clock
 from masthead.testing.factories import make_article, make_publication
 
 pytestmark = pytest.mark.django_db
@@ -22,14 +23,21 @@ def test_live_excludes_a_story_once_its_rights_expire() -> None:
 
 def test_expired_story_page_answers_404_and_leaves_the_listings(client) -> None:
     make_publication()
-    article = make_article(headline="Agency story with rights for a day")
-    url = article.get_absolute_url()
-    assert client.get(url).status_code == 200
-    Article.objects.filter(pk=article.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
-    assert client.get(url).status_code == 404
-    assert "Agency story with rights" not in client.get("/").content.decode()
-    article.refresh_from_db()
-    assert article.rights_expired and not article.is_live
+    with frozen_clock(timezone.now()) as clock:
+        article = make_article(
+            headline="Agency story with rights for a day",
+            expires_at=clock.now + timedelta(minutes=1),
+        )
+        url = article.get_absolute_url()
+        assert client.get(url).status_code == 200
+        assert "Agency story with rights" in client.get("/").content.decode()
+        # Both pages are in the page cache now; the rights end with no save to bump them.
+        assert client.get(url)["X-Cache"] == "hit"
+        clock.advance(minutes=1, seconds=1)
+        assert client.get(url).status_code == 404
+        assert "Agency story with rights" not in client.get("/").content.decode()
+        article.refresh_from_db()
+        assert article.rights_expired and not article.is_live
 
 
 def test_editors_see_the_expiry_in_the_admin(admin_client) -> None:

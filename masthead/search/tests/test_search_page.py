@@ -18,7 +18,8 @@ from masthead.testing.factories import (
 
 from .test_search import HOSTILE_QUERIES
 
-pytestmark = pytest.mark.django_db
+# Query counts are of pages being made, not served from the page cache.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 @pytest.fixture
