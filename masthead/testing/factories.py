@@ -81,7 +81,8 @@ def make_article(
     fields.setdefault("status", Article.Status.PUBLISHED)
     article = Article.objects.create(
         section=section or make_section(),
-        published_at=published_at or timezone.now() - timedelta(hours=n),
+        # Minutes apart, newest first: a whole test run stays within the comment window.
+        published_at=published_at or timezone.now() - timedelta(minutes=n),
         **fields,
     )
     # One save each, as the admin does, so signal receivers (the search index) see them.
