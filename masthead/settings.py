@@ -220,6 +220,7 @@ MIDDLEWARE = [
     "masthead.ops.logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "masthead.http_methods.HttpMethodsMiddleware",
+    "masthead.ops.health.HealthCheckMiddleware",
     "masthead.static_files.PublicStaticMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

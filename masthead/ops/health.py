@@ -12,11 +12,13 @@ from __future__ import annotations
 import os
 import secrets
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from masthead.ops.models import WorkerHeartbeat
@@ -119,3 +121,21 @@ def _check_worker(*, database_ok: bool) -> dict[str, object]:
         "state": "alive" if fresh else "stale",
         "age_seconds": round(age, 1),
     }
+
+
+class HealthCheckMiddleware:
+    """Answers /healthz and /readyz before the session, the publication's time zone and the
+    rest of the stack run: those read the database and the cache, and a health check must
+    report a failed cache or database as a 503 of its own, not fail with it as a 500."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from masthead import views
+
+        if request.path == "/healthz":
+            return views.healthz(request)
+        if request.path == "/readyz":
+            return views.readyz(request)
+        return self.get_response(request)
