@@ -7,7 +7,9 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -185,3 +187,18 @@ class Photo(models.Model):
     @property
     def small_url(self) -> str:
         return self.url_for_width(480)
+
+
+@receiver(post_delete, sender=Photo)
+def _delete_photo_files(sender: type[Photo], instance: Photo, **kwargs: object) -> None:
+    """A deleted photo takes its file and its renditions with it (on disk or in the bucket),
+    once the deletion is committed: a rolled-back delete keeps them."""
+    names = [instance.image.name, *(name for _, name in instance.sized_renditions())]
+    storage = instance.image.storage
+
+    def delete_files() -> None:
+        for name in names:
+            if name:
+                storage.delete(name)
+
+    transaction.on_commit(delete_files)
