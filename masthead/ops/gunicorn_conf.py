@@ -84,6 +84,28 @@ loglevel = os.environ.get("MASTHEAD_GUNICORN_LOG_LEVEL", "info")
 # Workers' liveness files on a RAM disk, never on a slow or full data disk.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
 proc_name = "masthead"
+# gunicorn's control socket would sit in the user's home (~/.gunicorn/gunicorn.ctl), shared by
+# every gunicorn of that user and unwritable under systemd's ProtectHome: signals do its job.
+control_socket_disable = True
 # Request line and header limits (nginx in front is stricter; these hold without it too).
 limit_request_line = 8190
 limit_request_fields = 100
+# With MASTHEAD_LOG_FORMAT=json gunicorn's own messages (starts, reloads, a worker killed) are
+# JSON lines too, so a log collector reads one format from the whole process tree.
+if os.environ.get("MASTHEAD_LOG_FORMAT", "").strip().lower() == "json":
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "masthead.ops.logging.JsonFormatter"}},
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stderr",
+            }
+        },
+        "loggers": {
+            "gunicorn.error": {"handlers": ["console"], "level": "INFO", "propagate": False},
+            "gunicorn.access": {"handlers": [], "propagate": False},
+        },
+    }

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import http.client
 import importlib
+import json
 import os
 import signal
 import socket
@@ -45,7 +46,8 @@ def children_of(pid: int) -> set[int]:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if int(fields[1]) == pid:
+        # Living children only: a worker that exited may stay a zombie until it is reaped.
+        if int(fields[1]) == pid and fields[0] != "Z":
             found.add(int(stat.parent.name))
     return found
 
@@ -81,7 +83,7 @@ def server(tmp_path):
     port = free_port()
     process = subprocess.Popen(
         [*MASTHEAD, "serve", "--port", str(port), "--workers", "2", "--threads", "2"],
-        env=_env(tmp_path),
+        env=_env(tmp_path, MASTHEAD_LOG_FORMAT="json"),
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -165,8 +167,18 @@ def test_serve_warns_once_without_a_worker_command_and_reloads_and_stops_gracefu
         "masthead serve: warning: this install has no `masthead worker` command; serving "
         "without the background worker."
     ]
-    # Gunicorn's access log is off: Masthead's own request lines are the only ones.
-    assert '"GET /healthz HTTP/1.1" 200' not in err
+    # MASTHEAD_LOG_FORMAT=json: every line from gunicorn and the app is one JSON object, and
+    # each request is logged once, by Masthead (gunicorn's access log is off).
+    entries = [json.loads(line) for line in err.splitlines() if not line.startswith("masthead")]
+    requests = [e for e in entries if e["logger"] == "masthead.request"]
+    assert len(requests) >= len(statuses)
+    assert {(e["method"], e["path"], e["status"], e["user"]) for e in requests} == {
+        ("GET", "/healthz", 200, "anonymous")
+    }
+    assert all(len(e["request_id"]) == 32 and e["duration_ms"] >= 0 for e in requests)
+    assert any(
+        e["logger"] == "gunicorn.error" and "Handling signal" in e["message"] for e in entries
+    ), [e["message"] for e in entries if e["logger"] != "masthead.request"]
 
 
 SUPERVISED = textwrap.dedent(
