@@ -47,12 +47,25 @@ MASTHEAD_TASK_RESULTS_KEEP_DAYS  finished one-off task results kept in the admin
 MASTHEAD_BACKUP_DIR     where backups are written (default: backups in the data dir)
 MASTHEAD_BACKUP_KEEP    scheduled backups kept (default 7)
 MASTHEAD_BACKUP_EVERY_HOURS  how often the worker writes a scheduled backup (default 24)
+MASTHEAD_SECRET_KEY_FILE  read the secret key from this file instead (not both)
+MASTHEAD_LOG_FORMAT     plain (default) | json: one JSON object per log line
+MASTHEAD_ACCESS_LOG     one line per request (default: on outside production, on with json)
+MASTHEAD_READYZ_REQUIRE_WORKER  /readyz fails when the worker's heartbeat is stale (production: on)
+MASTHEAD_WORKER_HEARTBEAT_MAX_AGE  seconds after which the heartbeat is stale (default 120)
+DATABASE_REPLICA_URL    a read replica: anonymous readers' page reads go there
+MASTHEAD_S3_BUCKET      keep media in this S3 bucket (django-storages); with _ENDPOINT_URL,
+                        _REGION, _ACCESS_KEY_ID, _SECRET_ACCESS_KEY, _CUSTOM_DOMAIN, _STATIC
+MASTHEAD_STATIC_URL     URL prefix of static files (a CDN), default /static/
+Read by `masthead serve` and the gunicorn config (masthead/ops/gunicorn_conf.py):
+MASTHEAD_HOST, PORT, MASTHEAD_WORKERS, MASTHEAD_THREADS, MASTHEAD_KEEPALIVE, MASTHEAD_TIMEOUT,
+FORWARDED_ALLOW_IPS, MASTHEAD_WORKER (off: no background worker beside the web server)
 """
 
 from __future__ import annotations
 
 import os
 import secrets
+import warnings
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -127,18 +140,49 @@ def _weak_key(key: str) -> bool:
     return any(key[size:] == key[:-size] for size in range(1, 17))
 
 
+def _secret_key_from_file(path_text: str) -> str:
+    """The key kept in a file (a systemd credential, a Docker secret, a 0600 file in /etc)."""
+    path = Path(path_text)
+    try:
+        mode = path.stat().st_mode
+        key = path.read_text().strip()
+    except OSError as exc:
+        raise ImproperlyConfigured(
+            f"MASTHEAD_SECRET_KEY_FILE {path_text!r} cannot be read: {exc.strerror}."
+        ) from None
+    if not key:
+        raise ImproperlyConfigured(f"MASTHEAD_SECRET_KEY_FILE {path_text!r} is empty.")
+    if mode & 0o004:
+        # Every account on the machine can read it; warn rather than refuse, as a read-only
+        # mount (a secret volume) may show a mode its owner cannot change.
+        warnings.warn(
+            f"MASTHEAD_SECRET_KEY_FILE {path_text!r} is readable by every account on this "
+            "machine: chmod 600 it (or 640 with the service's group).",
+            stacklevel=2,
+        )
+    return key
+
+
 def _secret_key() -> str:
     key = env_str("MASTHEAD_SECRET_KEY")
+    key_file_name = env_str("MASTHEAD_SECRET_KEY_FILE")
+    if key and key_file_name:
+        raise ImproperlyConfigured(
+            "Both MASTHEAD_SECRET_KEY and MASTHEAD_SECRET_KEY_FILE are set: keep only one."
+        )
+    if key_file_name:
+        key = _secret_key_from_file(key_file_name)
     if key:
         if PRODUCTION and _weak_key(key):
             raise ImproperlyConfigured(
-                "MASTHEAD_SECRET_KEY is too weak: use at least 50 random characters."
+                "The secret key is too weak: use at least 50 random characters."
             )
         return key
     if PRODUCTION:
         raise ImproperlyConfigured(
-            "MASTHEAD_SECRET_KEY is not set. Set it to a long random string in production, "
-            "or set MASTHEAD_ENV=development (or demo) for a local run."
+            "MASTHEAD_SECRET_KEY is not set. Set it (or MASTHEAD_SECRET_KEY_FILE) to a long "
+            "random string in production, or set MASTHEAD_ENV=development (or demo) for a "
+            "local run."
         )
     if MASTHEAD_ENV == "test":
         return "test-only-" + "x" * 50
@@ -196,8 +240,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every later layer, and every log line, knows the request's id.
+    "masthead.ops.logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "masthead.http_methods.HttpMethodsMiddleware",
+    "masthead.ops.health.HealthCheckMiddleware",
     "masthead.static_files.PublicStaticMiddleware",
     # Early: a stored page is served before sessions, CSRF, auth and the view run.
     "masthead.pagecache.middleware.PageCacheMiddleware",
@@ -207,6 +254,7 @@ MIDDLEWARE = [
     # Everywhere but the anonymous reader's comment form (masthead/comments/csrf.py).
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "masthead.ops.db_router.ReplicaRoutingMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "masthead.request_limits.RequestSizeMiddleware",
@@ -269,6 +317,25 @@ else:
         "OPTIONS": _SQLITE_OPTIONS,
     }
 DATABASES = {"default": _default_db}
+# A read replica: anonymous readers' GET requests read from it, everything else uses the primary
+# (masthead/ops/db_router.py says exactly when).
+_replica_url = env_str("DATABASE_REPLICA_URL")
+if _replica_url:
+    try:
+        DATABASES["replica"] = dj_database_url.parse(
+            _replica_url, conn_max_age=60, conn_health_checks=True
+        )
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"DATABASE_REPLICA_URL is not a database URL I understand: {exc}"
+        ) from exc
+    if DATABASES["replica"]["ENGINE"] != DATABASES["default"]["ENGINE"]:
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URL must be the same kind of database as DATABASE_URL."
+        )
+    # Tests read the replica through the primary's test database, as replication would.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["masthead.ops.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
@@ -384,7 +451,7 @@ USE_TZ = True
 
 # --- Static files and media -----------------------------------------------------------------
 
-STATIC_URL = "/static/"
+STATIC_URL = env_str("MASTHEAD_STATIC_URL", "/static/")
 # Outside the owner-only data folder when nginx serves it (deploy/nginx: /srv/masthead/public).
 STATIC_ROOT = Path(env_str("MASTHEAD_STATIC_ROOT") or DATA_DIR / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -402,12 +469,46 @@ STORAGES = {
         )
     },
 }
+# Object storage (django-storages, S3 or any S3-compatible service) for media, and optionally
+# static files. Credentials may also come from boto3's own chain (AWS_* variables, an instance
+# role) when the MASTHEAD_S3_* ones are unset.
+MASTHEAD_S3_BUCKET = env_str("MASTHEAD_S3_BUCKET")
+if MASTHEAD_S3_BUCKET:
+    _s3_options = {
+        "bucket_name": MASTHEAD_S3_BUCKET,
+        "endpoint_url": env_str("MASTHEAD_S3_ENDPOINT_URL") or None,
+        "region_name": env_str("MASTHEAD_S3_REGION") or None,
+        "access_key": env_str("MASTHEAD_S3_ACCESS_KEY_ID") or None,
+        "secret_key": env_str("MASTHEAD_S3_SECRET_ACCESS_KEY") or None,
+        # A CDN host name in front of the bucket: media URLs point there, unsigned.
+        "custom_domain": env_str("MASTHEAD_S3_CUSTOM_DOMAIN") or None,
+        "querystring_auth": False,
+        "default_acl": None,
+        "file_overwrite": False,
+    }
+    if _s3_options["endpoint_url"] and not _s3_options["endpoint_url"].startswith(
+        ("http://", "https://")
+    ):
+        raise ImproperlyConfigured("MASTHEAD_S3_ENDPOINT_URL must start with http:// or https://.")
+    if bool(_s3_options["access_key"]) != bool(_s3_options["secret_key"]):
+        raise ImproperlyConfigured(
+            "Set both MASTHEAD_S3_ACCESS_KEY_ID and MASTHEAD_S3_SECRET_ACCESS_KEY, or neither."
+        )
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3_options}
+    if env_bool("MASTHEAD_S3_STATIC", False):
+        STORAGES["staticfiles"] = {
+            "BACKEND": "storages.backends.s3.S3ManifestStaticStorage",
+            "OPTIONS": {**_s3_options, "location": "static", "file_overwrite": True},
+        }
 # Outside production WhiteNoise serves straight from the app folders, so no collectstatic step.
 WHITENOISE_USE_FINDERS = not PRODUCTION
 if not PRODUCTION:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_AUTOREFRESH = DEBUG
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Photos and static files are public (nginx reads them) even under systemd's UMask=0077.
+FILE_UPLOAD_PERMISSIONS = 0o644
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o755
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Files uploaded to the wire desk wait here, outside MEDIA_ROOT, between dry run and confirm.
 IMPORT_UPLOAD_DIR = DATA_DIR / "import-uploads"
@@ -437,7 +538,7 @@ if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
 # Health checks from a load balancer come over plain HTTP.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -456,14 +557,45 @@ CONTENT_SECURITY_POLICY = {
 
 # --- Logging --------------------------------------------------------------------------------
 
+MASTHEAD_LOG_FORMAT = env_str("MASTHEAD_LOG_FORMAT", "plain").lower()
+if MASTHEAD_LOG_FORMAT not in ("plain", "json"):
+    raise ImproperlyConfigured(
+        f"MASTHEAD_LOG_FORMAT must be plain or json, not {MASTHEAD_LOG_FORMAT!r}."
+    )
+# One line per request from masthead.ops.logging.RequestLogMiddleware (gunicorn's own access
+# log stays off: this one carries the request id, the user and the duration).
+MASTHEAD_ACCESS_LOG = env_bool(
+    "MASTHEAD_ACCESS_LOG", MASTHEAD_LOG_FORMAT == "json" or not PRODUCTION
+)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "masthead.ops.logging.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "{asctime} {levelname} {name} [{request_id}]: {message}", "style": "{"},
+        "json": {"()": "masthead.ops.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": MASTHEAD_LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("MASTHEAD_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Django logs every 4xx/5xx as a warning or error itself; the request line says it once.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
+    },
 }
+
+# --- Health ---------------------------------------------------------------------------------
+
+# /readyz answers 503 when the background worker has not written its heartbeat for this long.
+MASTHEAD_READYZ_REQUIRE_WORKER = env_bool("MASTHEAD_READYZ_REQUIRE_WORKER", PRODUCTION)
+MASTHEAD_WORKER_HEARTBEAT_MAX_AGE = env_int("MASTHEAD_WORKER_HEARTBEAT_MAX_AGE", 120, minimum=5)
 
 # --- Masthead -------------------------------------------------------------------------------
 

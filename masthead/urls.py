@@ -46,6 +46,7 @@ urlpatterns = [
     path("newsroom/", admin.site.urls),
     path("comments/", include("masthead.comments.urls")),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
 ]

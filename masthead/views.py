@@ -6,14 +6,13 @@ import posixpath
 import sys
 
 from django.conf import settings
-from django.db import connection
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import Resolver404, resolve, reverse
 from django.utils._os import safe_join
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
@@ -22,14 +21,22 @@ from masthead.photos.storage import is_out_of_space
 
 
 @require_safe
+@never_cache
 def healthz(request: HttpRequest) -> HttpResponse:
-    """Answers 200 when the database answers; for load balancers and uptime checks."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception:  # any database failure means unhealthy
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    """200 while the process answers: a liveness check that never restarts a healthy process
+    because the database is away (readiness is /readyz)."""
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_safe
+@never_cache
+def readyz(request: HttpRequest) -> JsonResponse:
+    """200 when the database, the cache and (where required) the background worker answer;
+    503 with a JSON body naming each failed check, for load balancers to stop sending traffic."""
+    from masthead.ops.health import check_readiness
+
+    readiness = check_readiness()
+    return JsonResponse(readiness.as_json(), status=200 if readiness.ready else 503)
 
 
 @require_safe

@@ -25,7 +25,7 @@ from .querysets import ArticleQuerySet, TagQuerySet
 RESERVED_SLUGS = frozenset(
     (
         "about admin api archive author authors comments corrections feed feeds healthz media "
-        "newsroom preview robots.txt search section sections sitemap.xml static tag tags"
+        "newsroom preview readyz robots.txt search section sections sitemap.xml static tag tags"
     ).split()
 )
 

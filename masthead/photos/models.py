@@ -10,6 +10,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.db.models.fields.json import KeyTextTransform
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -256,3 +258,18 @@ def photo_renditions_fill(photo_id: int) -> bool:
             if key.isdigit():
                 storage.delete(copy)
     return bool(recorded)
+
+
+@receiver(post_delete, sender=Photo)
+def _delete_photo_files(sender: type[Photo], instance: Photo, **kwargs: object) -> None:
+    """A deleted photo takes its file and its renditions with it (on disk or in the bucket),
+    once the deletion is committed: a rolled-back delete keeps them."""
+    names = [instance.image.name, *(name for _, name in instance.sized_renditions())]
+    storage = instance.image.storage
+
+    def delete_files() -> None:
+        for name in names:
+            if name:
+                storage.delete(name)
+
+    transaction.on_commit(delete_files)

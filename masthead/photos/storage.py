@@ -21,10 +21,26 @@ def is_out_of_space(exc: BaseException | None) -> bool:
 
 
 class MediaStorage(FileSystemStorage):
+    def _makedirs(self, directory: str) -> None:
+        """Missing folders with FILE_UPLOAD_DIRECTORY_PERMISSIONS whatever the umask (chmod
+        after mkdir: changing the umask would race the other threads)."""
+        mode = self.directory_permissions_mode
+        missing = []
+        while directory and not os.path.isdir(directory):
+            missing.append(directory)
+            directory = os.path.dirname(directory)
+        for folder in reversed(missing):
+            try:
+                os.mkdir(folder)
+            except FileExistsError:
+                continue
+            if mode is not None:
+                os.chmod(folder, mode)
+
     def _save(self, name: str, content) -> str:
         full_path = self.path(name)
         directory = os.path.dirname(full_path)
-        os.makedirs(directory, exist_ok=True)
+        self._makedirs(directory)
         descriptor, partial = tempfile.mkstemp(dir=directory, prefix=".partial-")
         try:
             with os.fdopen(descriptor, "wb") as file:

@@ -12,7 +12,6 @@ import time
 from collections.abc import Callable
 from types import FrameType
 
-from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, close_old_connections, connection
 from django.utils import timezone
 from django_tasks import task_backends
@@ -25,24 +24,19 @@ from .scheduler import claims_of_dead_workers_release, job_claim, job_run, sched
 
 logger = logging.getLogger("masthead.worker")
 
-HEARTBEAT_KEY = "masthead:worker:heartbeat"
 HEARTBEAT_SECONDS = 30
 # Re-read the registry into the table this often, so a new interval takes effect.
 SYNC_SECONDS = 300
 
 
 def heartbeat_record() -> None:
-    """Say the worker is alive, for /readyz: through masthead.ops.health when that exists, else
-    the ISO time in the cache key ``masthead:worker:heartbeat``."""
+    """Say the worker is alive, for /readyz (a row per host: masthead/ops/health.py)."""
+    from masthead.ops.health import record_worker_heartbeat
+
     try:
-        from masthead.ops.health import record_worker_heartbeat  # type: ignore[import-not-found]
-    except ImportError:
-        try:
-            cache.set(HEARTBEAT_KEY, timezone.now().isoformat(), timeout=HEARTBEAT_SECONDS * 10)
-        except Exception:  # a cache that is down must not stop the work
-            logger.warning("could not write the worker heartbeat to the cache", exc_info=True)
-    else:
         record_worker_heartbeat()
+    except DatabaseError:  # a database that is away must not stop the loop; it retries
+        logger.warning("could not write the worker heartbeat", exc_info=True)
 
 
 def _connections_refresh() -> None:

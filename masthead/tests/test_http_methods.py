@@ -47,6 +47,7 @@ def reader_urls(db) -> dict[str, list[str]]:
     draft = make_article(section=section, status="draft")
     return {
         "healthz": ["/healthz"],
+        "readyz": ["/readyz"],
         "robots_txt": ["/robots.txt"],
         "favicon": ["/favicon.ico"],
         "media": [photo.image.url],

@@ -165,3 +165,84 @@ def test_start_up_takes_away_group_and_other_access_from_existing_files(tmp_path
     assert data.stat().st_mode & 0o777 == 0o700
     for name in ("masthead.sqlite3", "secret-key", "demo-login.txt"):
         assert (data / name).stat().st_mode & 0o077 == 0, name
+
+
+def test_secret_key_may_come_from_a_file(tmp_path):
+    key_file = tmp_path / "secret-key-file"
+    key_file.write_text(STRONG_KEY + "\n")
+    key_file.chmod(0o600)
+    env = {**PRODUCTION, "MASTHEAD_SECRET_KEY": "", "MASTHEAD_SECRET_KEY_FILE": str(key_file)}
+    result = _run("from django.conf import settings; print(settings.SECRET_KEY)", env, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == STRONG_KEY
+    assert result.stderr == ""
+
+
+def test_a_world_readable_secret_key_file_is_warned_about(tmp_path):
+    key_file = tmp_path / "secret-key-file"
+    key_file.write_text(STRONG_KEY)
+    key_file.chmod(0o644)
+    env = {**PRODUCTION, "MASTHEAD_SECRET_KEY": "", "MASTHEAD_SECRET_KEY_FILE": str(key_file)}
+    result = _run("from django.conf import settings; print(settings.SECRET_KEY)", env, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == STRONG_KEY
+    assert "readable by every account" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "cannot be read"), ("", "is empty"), ("short", "too weak")],
+)
+def test_a_missing_empty_or_weak_secret_key_file_is_refused(content, message, tmp_path):
+    key_file = tmp_path / "secret-key-file"
+    if content is not None:
+        key_file.write_text(content)
+        key_file.chmod(0o600)
+    env = {**PRODUCTION, "MASTHEAD_SECRET_KEY": "", "MASTHEAD_SECRET_KEY_FILE": str(key_file)}
+    assert message in _error(env, tmp_path)
+
+
+def test_secret_key_and_secret_key_file_together_are_refused(tmp_path):
+    key_file = tmp_path / "secret-key-file"
+    key_file.write_text(STRONG_KEY)
+    env = {**PRODUCTION, "MASTHEAD_SECRET_KEY_FILE": str(key_file)}
+    assert "Both MASTHEAD_SECRET_KEY and MASTHEAD_SECRET_KEY_FILE are set" in _error(env, tmp_path)
+
+
+def test_s3_settings_put_media_on_object_storage(tmp_path):
+    env = {
+        "MASTHEAD_ENV": "development",
+        "MASTHEAD_S3_BUCKET": "newsroom-media",
+        "MASTHEAD_S3_ENDPOINT_URL": "http://127.0.0.1:9000",
+        "MASTHEAD_S3_REGION": "us-east-1",
+        "MASTHEAD_S3_ACCESS_KEY_ID": "id",
+        "MASTHEAD_S3_SECRET_ACCESS_KEY": "secret",
+    }
+    backend = _settings(env, tmp_path, "settings.STORAGES['default']['BACKEND']")
+    assert backend == "storages.backends.s3.S3Storage"
+    static = _settings(env, tmp_path, "settings.STORAGES['staticfiles']['BACKEND']")
+    assert "s3" not in static
+    env["MASTHEAD_S3_STATIC"] = "true"
+    static = _settings(env, tmp_path, "settings.STORAGES['staticfiles']['BACKEND']")
+    assert static == "storages.backends.s3.S3ManifestStaticStorage"
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"MASTHEAD_S3_ENDPOINT_URL": "127.0.0.1:9000"}, "must start with http"),
+        ({"MASTHEAD_S3_ACCESS_KEY_ID": "id"}, "or neither"),
+    ],
+)
+def test_wrong_s3_settings_are_refused(env, message, tmp_path):
+    full = {"MASTHEAD_ENV": "development", "MASTHEAD_S3_BUCKET": "b", **env}
+    assert message in _error(full, tmp_path)
+
+
+def test_a_replica_must_be_the_same_kind_of_database(tmp_path):
+    env = {
+        "MASTHEAD_ENV": "development",
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/masthead",
+        "DATABASE_REPLICA_URL": "sqlite:///tmp/other.sqlite3",
+    }
+    assert "same kind of database" in _error(env, tmp_path)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core.files.base import ContentFile
@@ -170,24 +170,13 @@ def test_old_task_results_are_pruned(database_tasks, settings) -> None:
     assert not DBTaskResult.objects.exists()
 
 
-def test_the_worker_says_it_is_alive(monkeypatch) -> None:
-    import importlib.util
+def test_the_worker_says_it_is_alive_and_readyz_hears_it(settings, client) -> None:
+    from masthead.ops.health import worker_heartbeat_age
 
-    from django.core.cache import cache
-
-    from masthead.tasks.worker import HEARTBEAT_KEY
-
-    if importlib.util.find_spec("masthead.ops.health") is not None:
-        # The health module owns the heartbeat once it exists: the worker calls it.
-        from masthead.ops import health
-
-        beats: list[int] = []
-        monkeypatch.setattr(health, "record_worker_heartbeat", lambda: beats.append(1))
-        Worker(sleep=1).tick()
-        assert beats == [1]
-        return
-    assert cache.get(HEARTBEAT_KEY) is None
-    before = timezone.now()
+    settings.MASTHEAD_READYZ_REQUIRE_WORKER = True
+    assert worker_heartbeat_age() is None
+    assert "worker" in client.get("/readyz").json()["failed"]
     Worker(sleep=1).tick()
-    beat = datetime.fromisoformat(cache.get(HEARTBEAT_KEY))
-    assert before <= beat <= timezone.now()
+    age = worker_heartbeat_age()
+    assert age is not None and 0 <= age < 5
+    assert client.get("/readyz").status_code == 200
