@@ -35,9 +35,13 @@ def _stories(count: int, **fields) -> list[Article]:
     """``count`` live stories, newest first; two share a publication time (ties by id)."""
     base = timezone.now() - timedelta(days=1)
     stories = [
-        make_article(headline=f"Story number {i:03d}", published_at=base - timedelta(minutes=i // 2 * 2), **fields)
+        make_article(
+            headline=f"Story number {i:03d}",
+            published_at=base - timedelta(minutes=i // 2 * 2),
+            **fields,
+        )
         for i in range(count)
-    ]  # fmt: skip
+    ]
     return sorted(stories, key=lambda a: (a.published_at, a.pk), reverse=True)
 
 
@@ -90,7 +94,7 @@ def test_the_navigation_is_a_labelled_landmark_with_rel_links(client):
 def test_newer_links_walk_back_to_the_first_page(client):
     stories = _stories(10, section=make_section())
     order = [s.headline for s in stories]
-    pages, urls = _walk(client, "/archive/", "next")
+    _, urls = _walk(client, "/archive/", "next")
     back, _ = _walk(client, "/archive/", "prev", urls[-1].removeprefix("/archive/"))
     # Going back up, every page is a run of consecutive stories, each newer than the last,
     # until the list's own first page.
