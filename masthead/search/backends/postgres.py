@@ -76,6 +76,15 @@ def update(article_ids: Iterable[int]) -> None:
             )
 
 
+def update_range(first_id: int, last_id: int) -> None:
+    """One statement for a whole id range, read in id order through the primary key."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _vector_sql("WHERE a.id BETWEEN %(first)s AND %(last)s"),
+            {"config": text_search_config(), "first": first_id, "last": last_id},
+        )
+
+
 def remove(article_ids: Iterable[int]) -> None:
     # Django's cascade already deleted the row, but deleting a story's bylines afterwards
     # re-indexes it while its row still exists; this runs once the story row is gone.
