@@ -367,11 +367,19 @@ def fill(
                 if progress:
                     progress(done % BATCH_SIZE or BATCH_SIZE)
         _reset_sequences([Photo, Article, Byline, tagging, Comment])
-        search_index_update_range(first_ids["article"], first_ids["article"] + stories - 1)
+        _analyze()  # the search index's joins need the new sizes to pick their indexes
+        search_index_update_range(
+            first_ids["article"], first_ids["article"] + stories - 1, shared_bodies=True
+        )
+    _analyze()
+    return {name: table.written for name, table in tables.items()}
+
+
+def _analyze() -> None:
+    """Fresh planner statistics (PostgreSQL), as after a day of autovacuum."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")  # fresh statistics, so the planner sees the new size
-    return {name: table.written for name, table in tables.items()}
+            cursor.execute("ANALYZE")
 
 
 def _reset_sequences(model_list: Iterable[type[models.Model]]) -> None:
