@@ -57,7 +57,7 @@ def _vector_sql(where: str, *, shared_bodies: bool = False) -> str:
             SELECT md5(d.body_html) AS digest,
                 to_tsvector(%(config)s::regconfig, {BODY_TEXT.format(a="d")}) AS vector
             FROM (SELECT DISTINCT a.body_html FROM {Article._meta.db_table} a {where}) d
-        )"""
+        )"""  # noqa: S608 - the table name comes from the model, values are parameters
         join = "JOIN shared ON shared.digest = md5(a.body_html)"
     article, byline, author = Article._meta.db_table, Byline._meta.db_table, Author._meta.db_table
     tag, article_tags = Tag._meta.db_table, Article.tags.through._meta.db_table
