@@ -135,6 +135,10 @@ class StorySitemap(NewsroomSitemap):
                 "headline",
                 "section__slug",
                 "hero_photo__image",
+                # An ImageField reads its width and height fields when loaded: deferred, each
+                # would cost two queries per photo.
+                "hero_photo__width",
+                "hero_photo__height",
                 "hero_photo__renditions",
             )
             .order_by("-published_at", "-pk")

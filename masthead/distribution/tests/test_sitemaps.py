@@ -222,9 +222,10 @@ def test_a_story_sitemap_file_never_counts_or_offsets(client, newsroom):
             # Only bounded counts: the news file's (at most NEWS_LIMIT recent stories) and
             # those of the small section, tag and author tables.
             if "COUNT(" in sql:
-                assert "LIMIT 1000" in sql or 'FROM "NEWSROOM_ARTICLE"' not in sql.split(
-                    "COUNT("
-                )[1].split("WHERE")[0], sql
+                assert (
+                    "LIMIT 1000" in sql
+                    or 'FROM "NEWSROOM_ARTICLE"' not in sql.split("COUNT(")[1].split("WHERE")[0]
+                ), sql
 
 
 def test_default_split_is_below_googles_limit():
