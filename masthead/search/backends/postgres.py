@@ -108,6 +108,9 @@ def update_range(first_id: int, last_id: int, *, shared_bodies: bool = False) ->
             _vector_sql("WHERE a.id BETWEEN %(first)s AND %(last)s", shared_bodies=shared_bodies),
             {"config": text_search_config(), "first": first_id, "last": last_id},
         )
+        if shared_bodies and connection.in_atomic_block:
+            cursor.execute("RESET enable_hashjoin")  # the rest of the transaction as usual
+            cursor.execute("RESET jit")
 
 
 def remove(article_ids: Iterable[int]) -> None:
