@@ -139,7 +139,7 @@ def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     return _listing(
         request,
-        Article.objects.by_author(author),
+        Article.objects.live().by_author(author),
         "newsroom/author_detail.html",
         {"author": author},
     )
