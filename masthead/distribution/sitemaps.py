@@ -12,9 +12,11 @@ from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from masthead import text
 from masthead.newsroom.models import Article, Author, Publication, Section, Tag
@@ -22,6 +24,7 @@ from masthead.newsroom.models import Article, Author, Publication, Section, Tag
 from .structured_data import absolute_url
 
 # Google reads at most 50,000 URLs a file; smaller files are quicker to make and to fetch.
+# Story files are blocks of this many story ids (see StoryBlocks), so at most this many URLs.
 STORIES_PER_FILE = 10_000
 # A news sitemap lists the stories of the last two days, at most 1,000 of them.
 NEWS_WINDOW = timedelta(hours=48)
@@ -78,7 +81,48 @@ class NewsroomSitemap(Sitemap):
         return _whole_seconds(getattr(item, "latest", None))
 
 
+class StoryBlock:
+    """One story sitemap file: the indexable stories with ids in one block of ids."""
+
+    def __init__(self, stories: QuerySet) -> None:
+        self.object_list = stories
+
+
+class StoryBlocks:
+    """The story sitemap files, in place of Django's Paginator (which counts every story and
+    pages by OFFSET): file N lists the stories with ids from (N-1)×limit+1 to N×limit.
+
+    How many files there are is the highest story id over the limit: one primary key lookup
+    whatever the size of the archive. Each file is one range scan of the primary key, and a
+    story stays in the same file for good, so a crawler re-reads only the files that change.
+    """
+
+    def __init__(self, stories: QuerySet, limit: int) -> None:
+        self.stories = stories
+        self.limit = limit
+
+    @cached_property
+    def num_pages(self) -> int:
+        highest = Article.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        return max(1, -(-highest // self.limit))
+
+    def page(self, number) -> StoryBlock:
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger("That sitemap page is not a number.") from None
+        if number < 1 or number > self.num_pages:
+            raise EmptyPage("There is no such sitemap page.")
+        first = (number - 1) * self.limit + 1
+        block = self.stories.filter(pk__range=(first, first + self.limit - 1)).order_by("pk")
+        return StoryBlock(block)
+
+
 class StorySitemap(NewsroomSitemap):
+    @property
+    def paginator(self) -> StoryBlocks:
+        return StoryBlocks(self.items(), self.limit)
+
     def items(self) -> QuerySet:
         return (
             indexable_stories()
@@ -91,6 +135,10 @@ class StorySitemap(NewsroomSitemap):
                 "headline",
                 "section__slug",
                 "hero_photo__image",
+                # An ImageField reads its width and height fields when loaded: deferred, each
+                # would cost two queries per photo.
+                "hero_photo__width",
+                "hero_photo__height",
                 "hero_photo__renditions",
             )
             .order_by("-published_at", "-pk")
@@ -119,6 +167,11 @@ class NewsSitemap(StorySitemap):
     """Google News: the stories published in the last 48 hours."""
 
     limit = NEWS_LIMIT
+
+    @property
+    def paginator(self) -> Paginator:
+        # One file of at most NEWS_LIMIT recent stories: Django's paginator counts only those.
+        return Paginator(self.items(), self.limit)
 
     def recent(self) -> QuerySet:
         return super().items().filter(published_at__gte=timezone.now() - NEWS_WINDOW)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import models
-from django.db.models import Min, Prefetch, Q
+from django.db.models import Exists, Min, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 
@@ -43,6 +43,18 @@ class ArticleQuerySet(models.QuerySet):
             expiring.aggregate(first=Min("expires_at"))["first"],
         ]
         return min((t for t in times if t is not None), default=None)
+
+    def by_author(self, author) -> ArticleQuerySet:
+        """The author page's stories: with the author on the byline, or posted by the author's
+        account with no byline at all. Selected through one id subquery (a union of two index
+        lookups), so the cost follows the author's own stories, not the whole archive."""
+        from .models import Article, Byline
+
+        signed = Byline.objects.filter(author=author).order_by().values("article_id")
+        unsigned = (
+            Article.objects.filter(writer=author, bylines__isnull=True).order_by().values("pk")
+        )
+        return self.filter(pk__in=signed.union(unsigned))
 
     def latest_first(self) -> ArticleQuerySet:
         return self.order_by("-published_at", "-pk")
@@ -94,4 +106,6 @@ class TagQuerySet(models.QuerySet):
         """Tags readers may see: those on at least one live story."""
         from .models import Article
 
-        return self.filter(pk__in=Article.objects.live().values("tags"))
+        # EXISTS per tag: one index lookup through the tag's stories, stopping at the first
+        # live one, rather than the tags of every live story in the archive.
+        return self.filter(Exists(Article.objects.live().filter(tags=OuterRef("pk"))))

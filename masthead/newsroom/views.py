@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.paginator import Page, Paginator
-from django.db.models import F, QuerySet, Window
-from django.db.models.functions import RowNumber
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -17,22 +20,27 @@ from masthead.pagecache.dependencies import depends, story_page_dependencies
 from masthead.search.related import related_stories
 
 from .models import Article, Author, Section, Tag
+from .pagination import FirstPage, StoryPage
+from .pagination import story_page as list_page
 
 HOME_STORIES_PER_SECTION = 4
 
 
-def _page(request: HttpRequest, queryset: QuerySet) -> Page:
-    paginator = Paginator(queryset, settings.MASTHEAD_PAGE_SIZE)
+def _listing(
+    request: HttpRequest, stories: QuerySet, template: str, context: dict, *shows: str
+) -> HttpResponse:
+    """A story list page (archive, section, tag, author), paged by keyset; ``shows`` names
+    what it shows, for the page cache."""
     try:
-        number = int(request.GET.get("page", 1))
-    except ValueError:
-        raise Http404("That page number is not a number.") from None
-    if number < 1 or (number > paginator.num_pages):
-        raise Http404("There is no such page.")
-    return paginator.page(number)
+        page = list_page(request, stories.for_listing())
+    except FirstPage:
+        # "Newer stories" reached the top: the list's own address shows the newest.
+        return HttpResponseRedirect(request.path)
+    _list_depends(request, page, *shows)
+    return render(request, template, {**context, "page_obj": page})
 
 
-def _list_depends(request: HttpRequest, page: Page, *names: str) -> None:
+def _list_depends(request: HttpRequest, page: StoryPage, *names: str) -> None:
     """A list page shows ``names``; it last changed when its newest story did."""
     moments = [
         moment
@@ -47,24 +55,33 @@ def _list_depends(request: HttpRequest, page: Page, *names: str) -> None:
 def home(request: HttpRequest) -> HttpResponse:
     live = Article.objects.live()
     lead = live.for_listing().latest_first().first()
-    # The latest few stories of every section in one query, however many sections there are.
-    ranked = (
-        live.exclude(pk=lead.pk if lead else None)
-        .annotate(
-            rank=Window(
-                RowNumber(), partition_by=[F("section_id")], order_by=[F("published_at").desc()]
-            )
+    # The latest few stories of every section in two index seeks, whatever the size of the
+    # archive: first each section's cut-off (the publication time of its Nth newest story,
+    # one more than shown in case the lead is among them), then the stories from there up.
+    cutoffs = Section.objects.annotate(
+        cutoff=Subquery(
+            live.filter(section=OuterRef("pk"))
+            .latest_first()
+            .values("published_at")[HOME_STORIES_PER_SECTION : HOME_STORIES_PER_SECTION + 1]
         )
-        .filter(rank__lte=HOME_STORIES_PER_SECTION)
+    ).values_list("pk", "cutoff")
+    recent = Q(pk__in=[])
+    for section_id, cutoff in cutoffs:
+        since = Q(published_at__gte=cutoff) if cutoff else Q()
+        recent |= Q(section_id=section_id) & since
+    ranked = (
+        live.filter(recent)
+        .exclude(pk=lead.pk if lead else None)
         .for_listing()
-        .order_by("section__position", "section__name", "-published_at")
+        .order_by("section__position", "section__name", "-published_at", "-pk")
     )
     by_section: dict[int, dict] = {}
     for article in ranked:
         group = by_section.setdefault(
             article.section_id, {"section": article.section, "stories": []}
         )
-        group["stories"].append(article)
+        if len(group["stories"]) < HOME_STORIES_PER_SECTION:
+            group["stories"].append(article)
     depends(request, "list:home")
     return render(
         request,
@@ -118,20 +135,18 @@ def story_page(
 
 @require_safe
 def archive(request: HttpRequest) -> HttpResponse:
-    page = _page(request, Article.objects.live().for_listing().latest_first())
-    _list_depends(request, page, "list:archive")
-    return render(request, "newsroom/archive.html", {"page_obj": page})
+    return _listing(request, Article.objects.live(), "newsroom/archive.html", {}, "list:archive")
 
 
 @require_safe
 def section_detail(request: HttpRequest, slug: str) -> HttpResponse:
     section = get_object_or_404(Section, slug=slug)
-    page = _page(request, section.articles.live().for_listing().latest_first())
-    _list_depends(request, page, f"list:section:{section.pk}")
-    return render(
+    return _listing(
         request,
+        section.articles.live(),
         "newsroom/section_detail.html",
-        {"section": section, "page_obj": page, "current_section_slug": section.slug},
+        {"section": section, "current_section_slug": section.slug},
+        f"list:section:{section.pk}",
     )
 
 
@@ -139,17 +154,24 @@ def section_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # A tag only on drafts or takedowns would name what readers cannot see (an embargoed topic).
     tag = get_object_or_404(Tag.objects.on_live_stories(), slug=slug)
-    page = _page(request, tag.articles.live().for_listing().latest_first())
-    _list_depends(request, page, f"list:tag:{tag.pk}", f"tag-name:{tag.pk}")
-    return render(request, "newsroom/tag_detail.html", {"tag": tag, "page_obj": page})
+    return _listing(
+        request,
+        tag.articles.live(),
+        "newsroom/tag_detail.html",
+        {"tag": tag},
+        f"list:tag:{tag.pk}",
+        f"tag-name:{tag.pk}",
+    )
 
 
 @require_safe
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
-    stories = Article.objects.live().filter(bylines__author=author) | Article.objects.live().filter(
-        writer=author, bylines__isnull=True
+    return _listing(
+        request,
+        Article.objects.live().by_author(author),
+        "newsroom/author_detail.html",
+        {"author": author},
+        f"list:author:{author.pk}",
+        f"author-name:{author.pk}",
     )
-    page = _page(request, stories.distinct().for_listing().latest_first())
-    _list_depends(request, page, f"list:author:{author.pk}", f"author-name:{author.pk}")
-    return render(request, "newsroom/author_detail.html", {"author": author, "page_obj": page})

@@ -23,7 +23,8 @@ from django.utils.http import http_date
 from . import versions
 
 # Query parameters that change a reader page; any other one means the page is made afresh.
-KEYED_PARAMETERS = frozenset({"page"})
+# ("before"/"after": the keyset positions of the story lists, masthead/newsroom/pagination.py.)
+KEYED_PARAMETERS = frozenset({"page", "before", "after", "p"})
 # Tracking parameters from shared links: they never change the page, so they are left out of
 # the key (a story shared with ?utm_source=... is still served from the cache).
 TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid"})

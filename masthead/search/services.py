@@ -22,6 +22,14 @@ def search_index_update(*, article_ids: Iterable[int]) -> None:
         backends.current().update(ids)
 
 
+def search_index_update_range(first_id: int, last_id: int, *, shared_bodies: bool = False) -> None:
+    """Index the stories with ids from ``first_id`` to ``last_id``: a bulk load (bench-data, an
+    import of thousands) indexes its id range at once rather than story by story.
+    ``shared_bodies`` says many stories have the same body text, to read each body once."""
+    if first_id <= last_id:
+        backends.current().update_range(first_id, last_id, shared_bodies=shared_bodies)
+
+
 def search_index_remove(*, article_ids: Iterable[int]) -> None:
     """Drop deleted stories from the index."""
     ids = sorted(set(article_ids))

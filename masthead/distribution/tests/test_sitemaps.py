@@ -9,7 +9,8 @@ import pytest
 from defusedxml import ElementTree
 from django.utils import timezone
 
-from masthead.distribution.sitemaps import StorySitemap, news_language
+from masthead.distribution.sitemaps import StorySitemap, indexable_stories, news_language
+from masthead.newsroom.models import Article
 from masthead.testing.factories import make_article, make_photo, make_section
 
 pytestmark = pytest.mark.django_db
@@ -179,23 +180,52 @@ def test_listing_lastmod_is_the_latest_live_story(client, newsroom):
     )
 
 
-def test_story_sitemaps_are_split_into_files(client, newsroom, monkeypatch):
+def test_story_sitemaps_are_split_into_files_by_blocks_of_ids(client, newsroom, monkeypatch):
     monkeypatch.setattr(StorySitemap, "limit", 2)
     section = make_section()
     for _ in range(3):
         make_article(section=section, hero_photo=make_photo())
+    highest = Article.objects.order_by("-pk").first().pk
+    files = -(-highest // 2)
     _, index = _fetch(client, "/sitemap.xml")
     locs = [loc.text for loc in index.iter(f"{SM}loc")]
-    assert "http://testserver/sitemap-stories.xml?p=2" in locs
-    assert "http://testserver/sitemap-stories.xml?p=3" in locs
-    assert "http://testserver/sitemap-stories.xml?p=4" not in locs
+    assert "http://testserver/sitemap-stories.xml" in locs
+    for p in range(2, files + 1):
+        assert f"http://testserver/sitemap-stories.xml?p={p}" in locs
+    assert f"http://testserver/sitemap-stories.xml?p={files + 1}" not in locs
     pages = [
-        _locs(_check_urlset(_fetch(client, f"/sitemap-stories.xml?p={p}")[1])) for p in (1, 2, 3)
+        _locs(_check_urlset(_fetch(client, f"/sitemap-stories.xml?p={p}")[1]))
+        for p in range(1, files + 1)
     ]
-    assert [len(page) for page in pages] == [2, 2, 2]
-    assert len({loc for page in pages for loc in page}) == 6
-    assert client.get("/sitemap-stories.xml?p=4").status_code == 404
+    assert all(len(page) <= 2 for page in pages)
+    listed = [loc for page in pages for loc in page]
+    expected = [
+        f"http://testserver{story.get_absolute_url()}"
+        for story in indexable_stories().select_related("section")
+    ]
+    assert sorted(listed) == sorted(expected)
+    assert client.get(f"/sitemap-stories.xml?p={files + 1}").status_code == 404
+    assert client.get("/sitemap-stories.xml?p=x").status_code == 404
     assert client.get("/sitemap-nope.xml").status_code == 404
+
+
+def test_a_story_sitemap_file_never_counts_or_offsets(client, newsroom):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for path in ("/sitemap.xml", "/sitemap-stories.xml"):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200
+        for query in captured.captured_queries:
+            sql = query["sql"].upper()
+            assert "OFFSET" not in sql, path
+            # Only bounded counts: the news file's (at most NEWS_LIMIT recent stories) and
+            # those of the small section, tag and author tables.
+            if "COUNT(" in sql:
+                assert (
+                    "LIMIT 1000" in sql
+                    or 'FROM "NEWSROOM_ARTICLE"' not in sql.split("COUNT(")[1].split("WHERE")[0]
+                ), sql
 
 
 def test_default_split_is_below_googles_limit():

@@ -171,3 +171,22 @@ def test_a_held_comment_shows_its_message_at_once(client, newsroom):
     html = client.get(url).content.decode()
     assert "waiting for a moderator" in html
     assert "Please hold me." not in Client().get(url).content.decode()
+
+
+def test_each_keyset_position_of_a_list_is_a_page_of_its_own(settings):
+    """?before=/?after= name other stories: never the first page's stored copy."""
+    from masthead.testing.factories import make_article, make_publication
+
+    make_publication()
+    settings.MASTHEAD_PAGE_SIZE = 2
+    for n in range(5):
+        make_article(headline=f"Harbor story {n}")
+    reader = Client()
+    first = reader.get("/archive/")
+    older = first.content.decode().split('href="?before=')[1].split('"')[0]
+    deeper = reader.get(f"/archive/?before={older.replace('&amp;', '&')}")
+    assert deeper.status_code == 200
+    assert deeper["X-Cache"] == "miss"
+    assert deeper.content != first.content
+    assert reader.get(f"/archive/?before={older.replace('&amp;', '&')}")["X-Cache"] == "hit"
+    assert reader.get("/archive/")["X-Cache"] == "hit"

@@ -1,9 +1,9 @@
 """The two search engines behind :func:`masthead.search.stories.search_stories`.
 
 Each module offers the same things: ``Results`` (ranked, highlighted hits), ``update`` and
-``remove`` (keep stories' index entries current), ``rebuild`` (everything at once),
-``is_empty``, and for related stories ``matching_ids`` (a subquery of the stories matching a
-query) and ``matches_story`` (a condition on the outer query's story).
+``remove`` (keep stories' index entries current), ``update_range`` (a bulk load), ``rebuild``
+(everything at once), ``is_empty``, and for related stories ``matching_ids`` (a subquery of
+the stories matching a query) and ``matches_story`` (a condition on the outer query's story).
 """
 
 from __future__ import annotations

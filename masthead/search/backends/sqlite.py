@@ -82,6 +82,11 @@ def update(article_ids: Iterable[int]) -> None:
             )
 
 
+def update_range(first_id: int, last_id: int, *, shared_bodies: bool = False) -> None:
+    ids = Article.objects.filter(pk__range=(first_id, last_id)).order_by("pk")
+    update(list(ids.values_list("pk", flat=True)))
+
+
 def remove(article_ids: Iterable[int]) -> None:
     for batch in batched(article_ids, BATCH):
         placeholders = ", ".join(["%s"] * len(batch))
