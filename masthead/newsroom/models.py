@@ -275,6 +275,10 @@ class Article(models.Model):
         help_text="The agency or partner a syndicated story came from.",
     )
     source_credit = models.CharField("credit line", max_length=300, blank=True)
+    # No longer read: preview links are revoked one by one (PreviewLink). Kept one release, so
+    # a process of the previous version still running during an upgrade finds its column
+    # (docs/upgrading.md: removals come a release later).
+    preview_generation = models.PositiveIntegerField(default=0, editable=False)
     original_url = models.URLField(
         "original URL", max_length=500, blank=True, validators=[validate_web_url]
     )

@@ -15,10 +15,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RemoveField(
-            model_name='article',
-            name='preview_generation',
-        ),
         migrations.CreateModel(
             name='PreviewLink',
             fields=[

@@ -20,7 +20,7 @@ INSTALLED_MASTHEAD = "/opt/masthead/venv/bin/masthead"
 HARDENING = {
     "NoNewPrivileges": "yes",
     "ProtectSystem": "strict",
-    "ReadWritePaths": "/var/lib/masthead",
+    "ReadWritePaths": "/var/lib/masthead /srv/masthead/public",
     "PrivateTmp": "yes",
     "Restart": "on-failure",
     "User": "masthead",

@@ -78,31 +78,37 @@ def answers(port: int) -> bool:
         return False
 
 
-@pytest.fixture
-def server(tmp_path):
+@pytest.fixture(params=[["--no-worker"]])
+def server(request, tmp_path):
     port = free_port()
+    # Files, not pipes: a pipe nobody reads fills up with log lines and blocks the workers.
+    out, err = (tmp_path / "out.log").open("w+"), (tmp_path / "err.log").open("w+")
     process = subprocess.Popen(
-        [*MASTHEAD, "serve", "--port", str(port), "--workers", "2", "--threads", "2"],
+        [*MASTHEAD, "serve", "--port", str(port), "--workers", "2", "--threads", "2",
+         *request.param],
         env=_env(tmp_path, MASTHEAD_LOG_FORMAT="json"),
         cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stdout=out,
+        stderr=err,
         text=True,
         start_new_session=True,
-    )
+    )  # fmt: skip
+    process.logs = (out, err)
     try:
         wait_until(lambda: answers(port), 90, "the server answering")
         yield process, port
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
-        process.communicate(timeout=30)
+        process.wait(timeout=30)
+        out.close()
+        err.close()
 
 
-def test_serve_warns_once_without_a_worker_command_and_reloads_and_stops_gracefully(server):
+def test_serve_without_the_worker_reloads_and_stops_gracefully(server):
     process, port = server
-    # No `masthead worker` in this install yet: one warning line, and the site is served.
-    # Then nothing to supervise: this process is gunicorn's master itself.
+    # --no-worker (as the systemd unit runs it): nothing to supervise, so this process is
+    # gunicorn's master itself.
     old_workers = wait_until(lambda: len(children_of(process.pid)) == 2, 60, "2 workers") and (
         children_of(process.pid)
     )
@@ -160,13 +166,9 @@ def test_serve_warns_once_without_a_worker_command_and_reloads_and_stops_gracefu
     assert not answers(port)
     for pid in new_workers:
         assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text()
-    out, err = process.stdout.read(), process.stderr.read()
+    out, err = (log.seek(0) or log.read() for log in process.logs)
     assert f"Masthead is serving on http://127.0.0.1:{port}/ (without the background" in out
-    warnings = [line for line in err.splitlines() if "masthead serve: warning" in line]
-    assert warnings == [
-        "masthead serve: warning: this install has no `masthead worker` command; serving "
-        "without the background worker."
-    ]
+    assert "masthead serve: warning" not in err
     # MASTHEAD_LOG_FORMAT=json: every line from gunicorn and the app is one JSON object, and
     # each request is logged once, by Masthead (gunicorn's access log is off).
     entries = [json.loads(line) for line in err.splitlines() if not line.startswith("masthead")]
@@ -179,6 +181,47 @@ def test_serve_warns_once_without_a_worker_command_and_reloads_and_stops_gracefu
     assert any(
         e["logger"] == "gunicorn.error" and "Handling signal" in e["message"] for e in entries
     ), [e["message"] for e in entries if e["logger"] != "masthead.request"]
+
+
+def test_serve_starts_the_real_worker_whose_heartbeat_makes_the_site_ready(tmp_path):
+    """As `make demo` runs it: gunicorn and `masthead worker` side by side on one SQLite
+    file; /readyz turns 200 once the worker has beaten, and TERM stops both."""
+    env = _env(tmp_path, MASTHEAD_READYZ_REQUIRE_WORKER="true")
+    subprocess.run([*MASTHEAD, "migrate", "-v0"], env=env, cwd=ROOT, check=True)
+    port = free_port()
+    process = subprocess.Popen(
+        [*MASTHEAD, "serve", "--port", str(port), "--workers", "1"],
+        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        wait_until(lambda: answers(port), 90, "the server answering")
+
+        def ready() -> bool:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            try:
+                connection.request("GET", "/readyz")
+                return connection.getresponse().status == 200
+            finally:
+                connection.close()
+
+        wait_until(ready, 90, "/readyz answering 200 after the worker's first heartbeat")
+        children = children_of(process.pid)
+        assert len(children) == 2  # gunicorn's master and the worker
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=60) == 0
+        assert not any(Path(f"/proc/{pid}").exists() for pid in children if _alive(pid))
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return "Z" not in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
 
 
 SUPERVISED = textwrap.dedent(

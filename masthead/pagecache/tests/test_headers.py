@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 # Addresses in the walk that are no reader page: a health check, redirects, a signed preview,
 # uploaded media (its own day-long caching), the comment form's address.
-NOT_PAGES = {"healthz", "favicon", "media", "newsroom:preview", "comments:comment_post"}
+NOT_PAGES = {"healthz", "readyz", "favicon", "media", "newsroom:preview", "comments:comment_post"}
 NOT_PAGES |= {"distribution:feed/"}
 
 

@@ -21,7 +21,6 @@ import sys
 import time
 from collections.abc import Sequence
 
-from django.core.management import get_commands
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 GUNICORN_ARGV = [sys.executable, "-m", "gunicorn", "-c", "python:masthead.ops.gunicorn_conf"]
@@ -84,12 +83,6 @@ class Command(BaseCommand):
                     raise CommandError(f"{flag} must be at least 1, not {value}.")
                 env[name] = str(value)
         with_worker = not no_worker and _worker_wanted(env)
-        if with_worker and "worker" not in get_commands():
-            self.stderr.write(
-                "masthead serve: warning: this install has no `masthead worker` command; "
-                "serving without the background worker."
-            )
-            with_worker = False
         shown_host = env.get("MASTHEAD_HOST", "127.0.0.1") or "127.0.0.1"
         self.stdout.write(
             f"Masthead is serving on http://{shown_host}:{env.get('PORT', '8000')}/ "
