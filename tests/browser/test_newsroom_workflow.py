@@ -121,6 +121,8 @@ def test_readers_see_corrections_the_corrections_page_and_removed_stories(
     page.screenshot(path=artifacts_dir / "corrections-page.png", full_page=True)
 
     workflow.article_unpublish(article=newsroom, user=editor)
+    # A reader arriving now (a browser that had the page may keep it max-age, 60 s).
+    page = page.context.browser.new_context().new_page()
     response = page.goto(live_server.url + newsroom.get_absolute_url())
     assert response.status == 410
     expect(page.get_by_role("heading", level=1)).to_have_text("This page was removed")

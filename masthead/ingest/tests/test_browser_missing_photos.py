@@ -38,7 +38,9 @@ def test_no_broken_image_before_and_the_photos_after_a_retry(
     for suffix in ("hero", "inline"):
         (image_server.root / f"browser-{suffix}.jpg").write_bytes(image_bytes())
     call_command("import", "rss", str(path), "--refetch-photos", **quiet)
-    page.goto(live_server.url + article.get_absolute_url())
+    # A reload, as a reader would: the browser may keep the page a minute (max-age=60), and a
+    # reload asks the site again (a fresh page, as the photos changed its ETag).
+    page.reload()
     page.wait_for_load_state("load")
     expect(page.locator("article.story figure.hero img")).to_have_count(1)
     expect(page.locator(".story-body figure img")).to_have_count(1)
