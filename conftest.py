@@ -22,6 +22,17 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+@pytest.fixture(scope="session")
+def browser(django_db_setup, live_server, launch_browser):
+    """Playwright's browser, launched after the live server so that it closes first: its
+    kept-alive connections then end while the server still shares the in-memory test
+    database, not in request threads that outlive the server's teardown (a race that
+    failed a CI run at the very end of the session)."""
+    browser = launch_browser()
+    yield browser
+    browser.close()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     from django.core.cache import caches
