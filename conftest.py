@@ -37,15 +37,21 @@ def browser(django_db_setup, live_server, launch_browser):
 def _fresh_cache():
     from django.core.cache import caches
 
+    from masthead.newsroom.chrome import forget_chrome
+    from masthead.newsroom.story_parts import forget_local_parts
     from masthead.pagecache.middleware import forget_local_pages
 
     for alias in ("default", "pages"):
         caches[alias].clear()
     forget_local_pages()
+    forget_local_parts()
+    forget_chrome()
     yield
     for alias in ("default", "pages"):
         caches[alias].clear()
     forget_local_pages()
+    forget_local_parts()
+    forget_chrome()
 
 
 @pytest.fixture(autouse=True)
@@ -61,5 +67,7 @@ def artifacts_dir() -> Path:
 
 @pytest.fixture
 def page_cache_off(settings):
-    """For tests that count a page's queries or time its making: every request renders."""
+    """For tests that count a page's queries or time its making: every request renders, the
+    story page's parts too."""
     settings.MASTHEAD_PAGE_CACHE = False
+    settings.MASTHEAD_STORY_PARTS = False

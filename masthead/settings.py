@@ -22,6 +22,8 @@ REDIS_URL / CACHE_URL   a redis:// URL for the shared cache (default: files in t
 MASTHEAD_PAGE_CACHE     on (default) | off: the page cache for anonymous readers (docs/caching.md)
 MASTHEAD_PAGE_CACHE_TIMEOUT  longest a page stays in the page cache, seconds (default 3600)
 MASTHEAD_PAGE_CACHE_ENTRIES  pages the file page cache keeps before culling (default 5000)
+MASTHEAD_STORY_PARTS    on (default) | off: keep the parts of story pages every reader sees alike
+MASTHEAD_FRONT_CACHE_SECONDS  how long the nginx front keeps a page before revalidating (default 2)
 MASTHEAD_CACHE_MAX_AGE  Cache-Control max-age of reader pages for browsers (default 60)
 MASTHEAD_CACHE_S_MAXAGE  s-maxage for a CDN or proxy that is purged or revalidates (default 600)
 MASTHEAD_CACHE_STALE_WHILE_REVALIDATE  seconds a CDN may serve a stale page while it refreshes
@@ -379,6 +381,11 @@ else:
 
 # The page cache for anonymous readers (masthead/pagecache, docs/caching.md).
 MASTHEAD_PAGE_CACHE = env_bool("MASTHEAD_PAGE_CACHE", True)
+# The story page's parts (newsroom/story_parts.py), kept under the same versions as pages.
+MASTHEAD_STORY_PARTS = env_bool("MASTHEAD_STORY_PARTS", True)
+# How long the nginx front (deploy/nginx) keeps a reader page before asking the app again with
+# its ETag: the most a change waits to show through it. 0 leaves it to s-maxage.
+MASTHEAD_FRONT_CACHE_SECONDS = env_int("MASTHEAD_FRONT_CACHE_SECONDS", 2, minimum=0)
 MASTHEAD_PAGE_CACHE_ALIAS = "pages"
 # Bounded below a day: the comment form's signed stamp in a stored page expires after a day.
 MASTHEAD_PAGE_CACHE_TIMEOUT = env_int("MASTHEAD_PAGE_CACHE_TIMEOUT", 3600, minimum=1)

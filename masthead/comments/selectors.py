@@ -1,4 +1,4 @@
-"""Reads for the story page: the comment threads and the form, from one query."""
+"""Reads for the story page: the comment threads (one query) and the form's context."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from masthead.newsroom.models import Article, Publication
 from .csrf import signed_in
 from .forms import CommentForm
 from .models import Comment
-from .policy import closes_at, comments_open
+from .policy import closes_at
 
 
 def approved_comment_count(article_ref: str = "pk") -> Coalesce:
@@ -49,7 +49,14 @@ def comment_threads(comments: Iterable[Comment]) -> list[Comment]:
     return threads
 
 
-def _reply_target(request: HttpRequest, form: CommentForm | None, comments: list[Comment]):
+def wants_reply(request: HttpRequest, form: CommentForm | None) -> bool:
+    """Whether the page shows the form inside the list, under a comment being answered."""
+    return bool(request.GET.get("reply_to") or (form is not None and form.reply_to_id))
+
+
+def reply_target(
+    request: HttpRequest, form: CommentForm | None, comments: list[Comment]
+) -> Comment | None:
     wanted = form.reply_to_id if form is not None else request.GET.get("reply_to")
     try:
         wanted = int(wanted) if wanted else None
@@ -58,28 +65,28 @@ def _reply_target(request: HttpRequest, form: CommentForm | None, comments: list
     return next((c for c in comments if c.pk == wanted and c.is_visible), None)
 
 
-def story_comments(
-    request: HttpRequest, article: Article, *, form: CommentForm | None = None
+def comment_form_context(
+    request: HttpRequest,
+    article: Article,
+    *,
+    is_open: bool,
+    publication: Publication,
+    form: CommentForm | None = None,
+    reply_to: Comment | None = None,
+    story_url: str | None = None,
+    build_form: bool = True,
 ) -> dict:
-    """The template context of a story's comments section.
-
-    One query, whatever the number of comments and replies. ``form`` is a reader's form with its
-    errors, when the page is shown again after a failed send.
-    """
-    publication = Publication.current()
-    comments = list(Comment.objects.for_story_page(article.pk))
-    is_open = comments_open(article, publication=publication)
-    reply_to = _reply_target(request, form, comments) if is_open else None
-    if is_open and form is None:
+    """The template context of the comment form, made for each reader: its stamp is fresh.
+    ``form`` is a reader's form with its errors, when the page is shown again after a failed
+    send; ``build_form=False`` when the page shows a stored blank form instead."""
+    if is_open and form is None and build_form:
         form = CommentForm(article=article, initial={"parent": reply_to.pk if reply_to else None})
     return {
-        "comment_threads": comment_threads(comments),
-        "comment_count": sum(1 for comment in comments if comment.is_visible),
         "comment_form": form if is_open else None,
         "comments_open": is_open,
         "comments_close_at": closes_at(article, publication) if is_open else None,
         "reply_to": reply_to,
-        "story_url": article.get_absolute_url(),
+        "story_url": story_url or article.get_absolute_url(),
         # Staff keep Django's CSRF token; a reader's form needs none (see csrf.py).
         "signed_in": signed_in(request),
     }

@@ -13,13 +13,16 @@ from django.http import (
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from masthead.comments.csrf import signed_in
 from masthead.comments.forms import CommentForm
-from masthead.comments.selectors import story_comments
+from masthead.comments.models import Comment
+from masthead.comments.policy import comments_open
+from masthead.comments.selectors import comment_form_context, reply_target, wants_reply
 from masthead.distribution.structured_data import absolute_url
 from masthead.pagecache.dependencies import depends, story_page_dependencies
-from masthead.search.related import related_stories
 
-from .models import Article, Author, Section, Tag
+from . import story_parts
+from .models import Article, Author, Publication, Section, Tag
 from .pagination import FirstPage, StoryPage
 from .pagination import story_page as list_page
 
@@ -94,12 +97,17 @@ def home(request: HttpRequest) -> HttpResponse:
 def article_detail(
     request: HttpRequest, section: str, year: int, month: str, day: str, slug: str
 ) -> HttpResponse:
-    article = get_object_or_404(Article.objects.live().for_story_page(), slug=slug)
+    # With the story's parts stored (story_parts.py), only its narrow row is read, to know it
+    # is still live and where; without, the whole story, to make them.
+    lookup = story_parts.look_up(request, slug)
+    live = Article.objects.live()
+    stories = story_parts.for_shell(live) if lookup.found else live.for_story_page()
+    article = get_object_or_404(stories, slug=slug)
     canonical = article.get_absolute_url()
     if request.path != canonical:
         # An old section or date in the address: send readers and search engines to the story.
         return HttpResponsePermanentRedirect(canonical)
-    return story_page(request, article)
+    return story_page(request, article, url=canonical, lookup=lookup)
 
 
 def story_page(
@@ -108,26 +116,54 @@ def story_page(
     *,
     comment_form: CommentForm | None = None,
     status: int = 200,
+    url: str | None = None,
+    lookup: story_parts.Lookup | None = None,
 ) -> HttpResponse:
     """The story page; the comments app shows it again with a reader's form and its errors."""
-    recent = Article.objects.live().recent_posts(
-        besides=article.pk, limit=settings.MASTHEAD_RECENT_POSTS
-    )
-    depends(
-        request,
-        *story_page_dependencies(article),
-        modified=max(filter(None, (article.published_at, article.updated_at))),
-    )
+    url = url or article.get_absolute_url()
+    publication = Publication.current()
+    is_open = comments_open(article, publication=publication)
+    comments = None
+    reply_to = None
+    if is_open and wants_reply(request, comment_form):
+        # The form sits inside the list, under the comment answered: every part is made here.
+        if "body_html" in article.get_deferred_fields():
+            article = Article.objects.for_story_page().get(pk=article.pk)
+        comments = list(Comment.objects.for_story_page(article.pk))
+        reply_to = reply_target(request, comment_form, comments)
+    if reply_to is None:
+        made = story_parts.live_story_parts(request, article, comments_open=is_open, lookup=lookup)
+        parts, comment_count, names = made.parts, made.comment_count, list(made.dependencies)
+    # A reader's first look shows the stored blank form with a fresh stamp; staff, a reply and
+    # a form with its errors get one made now.
+    blank_form = None
+    if comment_form is None and reply_to is None and not signed_in(request):
+        blank_form = story_parts.blank_form_for_reader(parts)
+    form_context = comment_form_context(
+        request, article, is_open=is_open, publication=publication, form=comment_form,
+        reply_to=reply_to, story_url=url, build_form=blank_form is None,
+    )  # fmt: skip
+    if reply_to is not None:
+        parts = story_parts.render_parts(
+            request, article, comments=comments, comments_open=is_open,
+            form_context=form_context, recent_posts=Article.objects.live().recent_posts(
+                besides=article.pk, limit=settings.MASTHEAD_RECENT_POSTS
+            ),
+        )  # fmt: skip
+        comment_count = sum(1 for comment in comments if comment.is_visible)
+        names = story_page_dependencies(article)
+    depends(request, *names, modified=max(filter(None, (article.published_at, article.updated_at))))
     return render(
         request,
         "newsroom/article_detail.html",
         {
             "article": article,
+            "parts": parts,
+            "blank_comment_form": blank_form,
+            "comment_count": comment_count,
             "current_section_slug": article.section.slug,
-            "recent_posts": recent,
-            "canonical_url": absolute_url(request, article.get_absolute_url()),
-            "related_stories": related_stories(article),
-            **story_comments(request, article, form=comment_form),
+            "canonical_url": absolute_url(request, url),
+            **form_context,
         },
         status=status,
     )

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from masthead.distribution.structured_data import absolute_url
 from masthead.pagecache.dependencies import depends
 
-from . import preview
+from . import preview, story_parts
 from .models import Article, Correction
 
 
@@ -49,14 +49,17 @@ def article_preview(request: HttpRequest, token: str) -> HttpResponse:
         besides=article.pk, limit=settings.MASTHEAD_RECENT_POSTS
     )
     canonical = article.get_absolute_url()
+    # Made afresh, never from or into the live story's stored parts: this is the draft.
+    parts = story_parts.render_parts(
+        request, article, recent_posts=recent, comments=[], comments_open=False
+    )
     response = render(
         request,
         "newsroom/article_preview.html",
         {
             "article": article,
+            "parts": parts,
             "current_section_slug": article.section.slug,
-            "recent_posts": recent,
-            "comments": [],
             "canonical_url": absolute_url(request, canonical),
             "preview_expires_at": link.expires_at,
         },

@@ -106,6 +106,14 @@ def public_cache_control(response: HttpResponse, deadline: float | None) -> None
     response["Cache-Control"] = (
         f"public, max-age={max_age}, s-maxage={s_maxage}, stale-while-revalidate={stale}"
     )
+    front = settings.MASTHEAD_FRONT_CACHE_SECONDS
+    if settings.BEHIND_PROXY and front:
+        # For the nginx front in deploy/ only (nginx reads it before Cache-Control and never
+        # passes it on): it asks again this often, with the page's ETag, so a change shows
+        # through it within seconds; the app's answer is a 304 from its own page cache.
+        if deadline is not None:
+            front = min(front, max(0, int(deadline - _now())))
+        response["X-Accel-Expires"] = str(front)
 
 
 def _answer(request: HttpRequest, page: StoredPage, response: HttpResponse) -> HttpResponse:
@@ -195,7 +203,7 @@ class PageCacheMiddleware:
             response["X-Cache"] = "off"
             return response
 
-        tokens = versions.current(sorted(names))
+        tokens = versions.current_for(request, sorted(names))
         changed = [versions.token_time(token) for token in tokens.values()]
         modified = request.__dict__.get("page_modified")
         if modified is not None:

@@ -68,6 +68,31 @@ def still_current(stored: dict[str, str]) -> bool:
     return all(found.get(PREFIX + name) == token for name, token in stored.items())
 
 
+def _memo(request) -> dict[str, str | None]:
+    return request.__dict__.setdefault("_version_tokens", {})
+
+
+def current_for(request, names: Iterable[str]) -> dict[str, str]:
+    """:func:`current`, remembered for the rest of ``request``: the page cache, the story's
+    parts and the site's header all ask for some of the same versions while one page is made."""
+    memo = _memo(request)
+    names = list(names)
+    missing = [name for name in names if not memo.get(name)]
+    if missing:
+        memo.update(current(missing))
+    return {name: memo[name] or "" for name in names}
+
+
+def still_current_for(request, stored: dict[str, str]) -> bool:
+    """:func:`still_current`, with the versions read kept for the rest of ``request``."""
+    memo = _memo(request)
+    missing = [name for name in stored if name not in memo]
+    if missing:
+        found = cache.get_many([PREFIX + name for name in missing])
+        memo.update({name: found.get(PREFIX + name) for name in missing})
+    return all(memo[name] == token for name, token in stored.items())
+
+
 def clock() -> str:
     return cache.get(CLOCK) or ""
 

@@ -15,6 +15,14 @@ from ..dates import long_date, short_date
 register = template.Library()
 
 
+@register.simple_tag(takes_context=True)
+def site_chrome(context, part: str) -> SafeString:
+    """The site's header or footer (``part``), as newsroom/chrome.py keeps them."""
+    from masthead.newsroom.chrome import site_chrome as kept_chrome
+
+    return kept_chrome(context, part)
+
+
 @register.simple_tag
 def news_time(moment: datetime | None, css_class: str = "") -> SafeString:
     """A ``<time>`` element: machine-readable datetime, short human date, full date on hover."""
