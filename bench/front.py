@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gzip
 import json
 import os
 import platform
@@ -48,6 +49,16 @@ PEER_DIR = REPO / "bench" / "peer"
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 STORY_SLUG = "storm-surge-floods-lower-harbor-district"
 TARGETS = ("static", "constant", "uncached", "cached", "front", "peer")
+# Other reader pages, measured on the uncached and cached servers beside the story (--pages).
+# The demo has 40 stories, so its deepest archive page is 2: bench/deep_pages.py measures
+# page 500 of a million-story database.
+PAGES = {
+    "home": "/",
+    "archive": "/archive/",
+    "archive p2": "/archive/?page=2",
+    "search": "/search/?q=harbor",
+    "feed": "/feeds/rss/",
+}
 MASTHEAD_TARGETS = {"constant", "uncached", "cached", "front", "static"}
 
 # wrk's done() hook prints one JSON line: the numbers, not wrk's rounded text.
@@ -66,11 +77,12 @@ end
 
 # The issue's targets (issue 11): (name, numerator, denominator, connections, at least).
 RATIO_TARGETS = (
-    ("uncached / peer", "uncached", "peer", 32, 4.0),
-    ("front / static", "front", "static", 32, 0.5),
+    ("uncached / peer", "uncached", "peer", 16, 4.0),
+    ("uncached / peer", "uncached", "peer", 64, 4.0),
     ("front / static", "front", "static", 16, 0.5),
-    ("cached / constant", "cached", "constant", 32, 0.8),
+    ("front / static", "front", "static", 64, 0.5),
     ("cached / constant", "cached", "constant", 16, 0.8),
+    ("cached / constant", "cached", "constant", 64, 0.8),
 )
 P99_TARGET = ("uncached", 16, 50.0)  # p99 under 50 ms at 16 connections
 
@@ -94,6 +106,8 @@ class Options:
     peer_venv: Path
     warmup: int
     database_url: str = ""
+    pages: list[str] = field(default_factory=list)
+    weights: dict = field(default_factory=dict)  # filled while the servers run
 
 
 @dataclass
@@ -124,7 +138,11 @@ def parse_args(argv: list[str] | None = None) -> Options:
     workers, threads = gunicorn_defaults()
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--targets", default=",".join(TARGETS))
-    parser.add_argument("--connections", default="16,32", help="wrk -c values, comma-separated")
+    parser.add_argument("--connections", default="16,64", help="wrk -c values, comma-separated")
+    parser.add_argument(
+        "--pages", default=",".join(PAGES),
+        help=f"other pages on the uncached and cached servers ({', '.join(PAGES)}; '' for none)",
+    )  # fmt: skip
     parser.add_argument("--duration", type=int, default=5, help="seconds per wrk run")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--wrk-threads", type=int, default=2)
@@ -168,6 +186,7 @@ def parse_args(argv: list[str] | None = None) -> Options:
         peer_venv=args.peer_venv.resolve(),
         warmup=args.warmup,
         database_url=args.database_url,
+        pages=[page.strip() for page in args.pages.split(",") if page.strip()],
     )
 
 
@@ -446,11 +465,51 @@ def running_targets(options: Options) -> Iterator[dict[str, Target]]:
                 "Wagtail 8 reference article, SQLite, 2 sync workers",
             )
             wait_for(targets["peer"].url, servers)
-        for name in options.targets:
-            targets[name].check = check_target(targets[name])
-        yield {name: targets[name] for name in options.targets}
+        chosen = {name: targets[name] for name in options.targets}
+        for page in options.pages:
+            if page not in PAGES:
+                raise BenchError(f"--pages: no page called {page!r} ({', '.join(PAGES)}).")
+            for name in ("uncached", "cached"):
+                if name in chosen:
+                    base = chosen[name].url.split("/", 3)[:3]
+                    label = f"{name} {page}"
+                    chosen[label] = Target(
+                        label, "/".join(base) + PAGES[page], f"{chosen[name].description}: {page}"
+                    )
+        for target in chosen.values():
+            target.check = check_target(target)
+        if "uncached" in chosen:
+            story = chosen["uncached"].url
+            options.weights = {
+                "story": page_weight(story),
+                "home": page_weight("/".join(story.split("/", 3)[:3]) + "/"),
+            }
+        yield chosen
     finally:
         servers.stop_all()
+
+
+SUBRESOURCE = re.compile(
+    r'<(?:link[^>]+rel="(?:stylesheet|icon)"[^>]*href|script[^>]+src|img[^>]+src)="([^"]+)"'
+)
+
+
+def page_weight(url: str) -> dict:
+    """What a first visit to ``url`` downloads: the HTML and its stylesheets, raw and gzipped
+    (as the front sends them), and how many requests the page makes (itself, stylesheets,
+    icon, scripts and images; an image's srcset picks one file)."""
+    base = "/".join(url.split("/", 3)[:3])
+    _status, _headers, html = fetch(url)
+    found = SUBRESOURCE.findall(html.decode())
+    css = [path for path in found if path.endswith(".css")]
+    css_bytes = b"".join(fetch(base + path)[2] for path in css if path.startswith("/"))
+    return {
+        "html_bytes": len(html),
+        "html_gzip_bytes": len(gzip.compress(html, 6)),
+        "css_bytes": len(css_bytes),
+        "css_gzip_bytes": len(gzip.compress(css_bytes, 6)) if css_bytes else 0,
+        "requests": 1 + len(found),
+    }
 
 
 def check_target(target: Target) -> dict:
@@ -524,7 +583,7 @@ def measure(options: Options, targets: dict[str, Target]) -> list[dict]:
                     {"round": round_number + 1, "target": name, "connections": connections} | result
                 )
                 print(
-                    f"round {round_number + 1} c{connections:<3} {name:<9}"
+                    f"round {round_number + 1} c{connections:<3} {name:<18}"
                     f" {result['requests_per_s']:>9.1f} req/s  p50 {result['p50_ms']:>7.2f} ms"
                     f"  p99 {result['p99_ms']:>8.2f} ms  errors {result['errors']}",
                     flush=True,
@@ -534,7 +593,7 @@ def measure(options: Options, targets: dict[str, Target]) -> list[dict]:
 
 def summarize(options: Options, runs: list[dict]) -> dict:
     summary: dict[str, dict[str, dict]] = {}
-    for name in options.targets:
+    for name in dict.fromkeys(run["target"] for run in runs):
         for connections in options.connections:
             mine = [r for r in runs if r["target"] == name and r["connections"] == connections]
             summary.setdefault(name, {})[str(connections)] = {
@@ -601,6 +660,17 @@ def markdown(report: dict) -> str:
                 f"| {check['ratio']} | {check['connections']} | {check['value']} "
                 f"| {check['target']} | {met} |"
             )
+    if report.get("page_weight"):
+        lines += [
+            "",
+            "| page | HTML | HTML gzipped | CSS | CSS gzipped | requests |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for page, weight in report["page_weight"].items():
+            lines.append(
+                f"| {page} | {weight['html_bytes']:,} | {weight['html_gzip_bytes']:,} "
+                f"| {weight['css_bytes']:,} | {weight['css_gzip_bytes']:,} | {weight['requests']} |"
+            )
     lines += ["", "| target | what | bytes | Cache-Control (2nd request) | X-Cache-Status |"]
     lines.append("|---|---|---:|---|---|")
     for name, target in report["targets"].items():
@@ -642,6 +712,7 @@ def main(argv: list[str] | None = None) -> int:
             "gunicorn": f"{options.workers} workers x {options.threads} threads, gthread",
         },
         "targets": described,
+        "page_weight": options.weights,
         "summary": summarize(options, runs),
         "runs": runs,
     }

@@ -313,3 +313,50 @@ def test_front_never_keeps_private_pages_cookies_or_staff_requests(stub_front):
     assert app.renders["/story-staff"] == 2
     reader, _, _ = curl("-H", "Cookie: csrftoken=a", base + "/story-staff")
     assert reader["x-cache-status"] == "HIT"  # a csrftoken alone is still an anonymous reader
+
+
+STORY = """
+from masthead.newsroom.models import Article
+from masthead.testing.factories import make_article, make_publication, make_section
+story = Article.objects.filter(slug="front-story").first()
+if story is None:
+    make_publication()
+    story = make_article(section=make_section(name="City", slug="city"), slug="front-story",
+                         headline="Ferry timetable is out")
+else:
+    story.headline = "{headline}"
+    story.save()
+print(story.get_absolute_url())
+"""
+
+
+def _in_the_app(site: Path, headline: str = "") -> str:
+    options = front.parse_args(["--targets", "constant", "--workdir", str(site), "--workers", "1"])
+    done = subprocess.run(
+        [str(front.VENV_BIN / "masthead"), "shell", "-c", STORY.replace("{headline}", headline)],
+        env=front.masthead_env(options), cwd=site, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip().splitlines()[-1]
+
+
+def test_a_change_shows_through_the_front_within_seconds(site):
+    """The front keeps a page only MASTHEAD_FRONT_CACHE_SECONDS (X-Accel-Expires, 2 s) before
+    asking the app again with its ETag, whatever s-maxage tells a CDN."""
+    url = f"http://127.0.0.1:{PORTS['site']}" + _in_the_app(site)
+    curl(url)
+    kept, body, _ = curl(url)
+    assert kept["x-cache-status"] == "HIT"
+    assert "Ferry timetable is out" in body.decode()
+    assert "s-maxage=600" in kept["cache-control"]  # what a CDN is told
+    assert "x-accel-expires" not in kept  # nginx's alone
+    _in_the_app(site, headline="Ferry timetable changes on Monday")
+    changed_at = time.monotonic()
+    while "Ferry timetable changes on Monday" not in curl(url)[1].decode():
+        assert time.monotonic() - changed_at < 6, "the front kept the old page"
+        time.sleep(0.2)
+    # Unchanged pages are refreshed by a 304 from the app's page cache, not a new render.
+    time.sleep(2.5)
+    curl(url)
+    again, _, _ = curl(url)
+    assert again["x-cache-status"] in {"HIT", "REVALIDATED", "STALE", "UPDATING"}
