@@ -7,7 +7,7 @@ PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/masthead
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test test-quick lint format install install-test chromium nginx wrk peer-venv bench soak check-deploy clean wapiti security-scan
+.PHONY: demo test test-quick lint format install install-test chromium nginx wrk peer-venv lighthouse bench soak check-deploy clean wapiti security-scan
 
 
 $(BIN)/python:
@@ -56,9 +56,23 @@ $(PEER_VENV)/.installed: bench/peer/requirements.txt
 	touch $@
 peer-venv: $(PEER_VENV)/.installed
 
-# Masthead beside nginx serving a file, a constant-bytes view and the Wagtail peer; about
-# 4 minutes, stops by itself, writes test-artifacts/bench/front.{json,md}.
-bench: install nginx wrk peer-venv
+# Lighthouse for the benchmark's page scores, pinned, in bench/.lighthouse (needs Node and npm:
+# Debian's nodejs and npm are installed if missing). Runs Debian's Chromium.
+LIGHTHOUSE_VERSION := 13.5.0
+bench/.lighthouse/.installed-$(LIGHTHOUSE_VERSION):
+	@if ! command -v npm >/dev/null; then \
+	  echo "Installing Debian's nodejs and npm for Lighthouse"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; \
+	fi
+	npm install --silent --no-audit --no-fund --prefix bench/.lighthouse lighthouse@$(LIGHTHOUSE_VERSION)
+	touch $@
+lighthouse: chromium bench/.lighthouse/.installed-$(LIGHTHOUSE_VERSION)
+
+# Masthead beside nginx serving a file, a constant-bytes view and the Wagtail peer, then
+# Lighthouse on the story and home; about 18 minutes, stops by itself, writes
+# test-artifacts/bench/front.{json,md}.
+bench: install nginx wrk peer-venv lighthouse
 	$(BIN)/python -m bench.front $(BENCH_ARGS)
 
 # Debian's wapiti for the security scan (a short scan is part of the test suite).

@@ -13,6 +13,8 @@ Targets, all on 127.0.0.1 and all answering with the demo's storm-surge story (o
   front      Masthead through deploy/nginx's front (proxy cache), plain HTTP
   peer       the reference Wagtail site (bench/peer/), two sync gunicorn workers
 
+After the load it runs Lighthouse (`make lighthouse`) on the cached server's story and home.
+
 Each round runs every target at every connection count for a fixed time (rounds rotate the
 order, so no target always follows the same neighbour); figures are medians over rounds. The
 machine is shared: compare the ratios within one run, not absolute numbers across runs.
@@ -47,6 +49,10 @@ REPO = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 PEER_DIR = REPO / "bench" / "peer"
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
+# `make lighthouse` installs it here (pinned in the Makefile); Debian's Chromium runs it.
+LIGHTHOUSE = REPO / "bench" / ".lighthouse" / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 STORY_SLUG = "storm-surge-floods-lower-harbor-district"
 TARGETS = ("static", "constant", "uncached", "cached", "front", "peer")
 # Other reader pages, measured on the uncached and cached servers beside the story (--pages).
@@ -108,6 +114,7 @@ class Options:
     database_url: str = ""
     pages: list[str] = field(default_factory=list)
     weights: dict = field(default_factory=dict)  # filled while the servers run
+    lighthouse: bool = True
 
 
 @dataclass
@@ -139,6 +146,9 @@ def parse_args(argv: list[str] | None = None) -> Options:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--targets", default=",".join(TARGETS))
     parser.add_argument("--connections", default="16,64", help="wrk -c values, comma-separated")
+    parser.add_argument(
+        "--no-lighthouse", action="store_true", help="skip Lighthouse on the story and home"
+    )
     parser.add_argument(
         "--pages", default=",".join(PAGES),
         help=f"other pages on the uncached and cached servers ({', '.join(PAGES)}; '' for none)",
@@ -187,6 +197,7 @@ def parse_args(argv: list[str] | None = None) -> Options:
         warmup=args.warmup,
         database_url=args.database_url,
         pages=[page.strip() for page in args.pages.split(",") if page.strip()],
+        lighthouse=not args.no_lighthouse,
     )
 
 
@@ -512,6 +523,36 @@ def page_weight(url: str) -> dict:
     }
 
 
+def lighthouse(url: str, workdir: Path) -> dict:
+    """Lighthouse's four scores (0-100) and its main timings for ``url``, in headless Chromium
+    with Lighthouse's default mobile emulation and throttling; {"error": ...} if it cannot."""
+    if not LIGHTHOUSE.exists():
+        return {"error": "Lighthouse is not installed: run `make lighthouse`."}
+    report = workdir / "lighthouse.json"
+    report.unlink(missing_ok=True)
+    argv = [
+        str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+        f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
+    ]  # fmt: skip
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=180, check=False)
+    if done.returncode or not report.exists():
+        return {"error": (done.stderr or done.stdout)[-500:]}
+    found = json.loads(report.read_text())
+    audits = found["audits"]
+    return {
+        **{
+            name: round((found["categories"][name]["score"] or 0) * 100)
+            for name in LIGHTHOUSE_CATEGORIES
+        },
+        "first_contentful_paint": audits["first-contentful-paint"]["displayValue"],
+        "largest_contentful_paint": audits["largest-contentful-paint"]["displayValue"],
+        "total_blocking_time": audits["total-blocking-time"]["displayValue"],
+        "cumulative_layout_shift": audits["cumulative-layout-shift"]["displayValue"],
+    }
+
+
 def check_target(target: Target) -> dict:
     """Two requests (the second may be a cache hit): both must be 200 with a page."""
     seen = {}
@@ -671,6 +712,23 @@ def markdown(report: dict) -> str:
                 f"| {page} | {weight['html_bytes']:,} | {weight['html_gzip_bytes']:,} "
                 f"| {weight['css_bytes']:,} | {weight['css_gzip_bytes']:,} | {weight['requests']} |"
             )
+    if report.get("lighthouse"):
+        lines += [
+            "",
+            "| Lighthouse | performance | accessibility | best practices | SEO "
+            "| FCP | LCP | TBT | CLS |",
+            "|---|---:|---:|---:|---:|---|---|---|---|",
+        ]
+        for page, found in report["lighthouse"].items():
+            if "error" in found:
+                lines.append(f"| {page} | {found['error'][:120]} | | | | | | | |")
+                continue
+            lines.append(
+                f"| {page} | {found['performance']} | {found['accessibility']} "
+                f"| {found['best-practices']} | {found['seo']} | {found['first_contentful_paint']} "
+                f"| {found['largest_contentful_paint']} | {found['total_blocking_time']} "
+                f"| {found['cumulative_layout_shift']} |"
+            )
     lines += ["", "| target | what | bytes | Cache-Control (2nd request) | X-Cache-Status |"]
     lines.append("|---|---|---:|---|---|")
     for name, target in report["targets"].items():
@@ -692,6 +750,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with running_targets(options) as targets:
             runs = measure(options, targets)
+            # After the load, so that it measures a quiet server, as a reader's phone would.
+            scores = {}
+            # Through the front when it runs: there nginx serves the photos, as in production
+            # (the app itself serves no media with production settings).
+            seen_by = "front" if "front" in targets else "cached"
+            if options.lighthouse and seen_by in targets:
+                story = targets[seen_by].url
+                home = "/".join(story.split("/", 3)[:3]) + "/"
+                scores = {
+                    f"story ({seen_by})": lighthouse(story, options.workdir),
+                    f"home ({seen_by})": lighthouse(home, options.workdir),
+                }
             described = {
                 name: {"url": t.url, "description": t.description, "check": t.check}
                 for name, t in targets.items()
@@ -713,6 +783,7 @@ def main(argv: list[str] | None = None) -> int:
         },
         "targets": described,
         "page_weight": options.weights,
+        "lighthouse": scores,
         "summary": summarize(options, runs),
         "runs": runs,
     }

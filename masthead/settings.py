@@ -317,6 +317,10 @@ else:
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA_DIR / "masthead.sqlite3",
         "OPTIONS": _SQLITE_OPTIONS,
+        # Each server thread keeps its connection (and SQLite's page cache) for a minute, as
+        # with DATABASE_URL, instead of opening the file and running the PRAGMAs per request.
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
     }
 DATABASES = {"default": _default_db}
 # A read replica: anonymous readers' GET requests read from it, everything else uses the primary

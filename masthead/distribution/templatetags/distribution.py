@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django import template
 from django.urls import reverse
 
@@ -15,19 +17,22 @@ def feed_links(context, kind: str = "site", slug: str = "", title: str = "") -> 
     """``<link rel="alternate">`` to the RSS, Atom and JSON feeds of the site or of a section,
     tag or author page."""
 
+    publication = context.get("publication")
+    name = publication.name if publication else ""
+    return {"feed_title": f"{title} · {name}" if title else name, **_feed_urls(kind, slug)}
+
+
+@lru_cache(maxsize=4096)
+def _feed_urls(kind: str, slug: str) -> dict[str, str]:
+    """The three feed addresses of a page (every page shows them; reversing costs more than
+    the rest of the tag)."""
+
     def url(fmt: str) -> str:
         if kind == "site":
             return reverse("distribution:site_feed", kwargs={"fmt": fmt})
         return reverse("distribution:feed", kwargs={"kind": kind, "slug": slug, "fmt": fmt})
 
-    publication = context.get("publication")
-    name = publication.name if publication else ""
-    return {
-        "feed_title": f"{title} · {name}" if title else name,
-        "rss": url("rss"),
-        "atom": url("atom"),
-        "json": url("json"),
-    }
+    return {"rss": url("rss"), "atom": url("atom"), "json": url("json")}
 
 
 @register.inclusion_tag("distribution/story_head.html", takes_context=True)
