@@ -17,8 +17,6 @@ view shows that is not the live story never read or write them.
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import OrderedDict
 from typing import NamedTuple
 
 from django.conf import settings
@@ -26,7 +24,6 @@ from django.core.cache import caches
 from django.http import HttpRequest
 from django.template import engines
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -38,6 +35,7 @@ from masthead.comments.models import Comment
 from masthead.comments.selectors import comment_form_context, comment_threads
 from masthead.pagecache import versions
 from masthead.pagecache.dependencies import story_page_dependencies
+from masthead.pagecache.local import LocalCopies, now
 from masthead.search.related import related_stories
 
 from .models import Article, Publication
@@ -73,14 +71,12 @@ class StoryParts(NamedTuple):
     expires: float
 
 
-_local: OrderedDict[str, StoryParts] = OrderedDict()
-_local_lock = threading.Lock()
+_local: LocalCopies[StoryParts] = LocalCopies(LOCAL_ENTRIES)
 
 
 def forget_local_parts() -> None:
     """Empty this process's own copies (tests; the shared store keeps its entries)."""
-    with _local_lock:
-        _local.clear()
+    _local.clear()
 
 
 def for_shell(queryset):
@@ -211,38 +207,19 @@ def _store_cache():
     return caches[settings.MASTHEAD_PAGE_CACHE_ALIAS]
 
 
-def _now() -> float:
-    return timezone.now().timestamp()
-
-
 def _stored(request: HttpRequest, key: str) -> StoryParts | None:
-    with _local_lock:
-        found = _local.get(key)
-    if found is None:
-        found = _store_cache().get(key)
-        if not isinstance(found, StoryParts):
-            return None
-    now = _now()
-    if (
-        found.expires <= now
-        or (found.deadline is not None and found.deadline <= now)
-        or not versions.still_current_for(request, found.dependencies)
-    ):
-        with _local_lock:
-            _local.pop(key, None)
-        return None
-    with _local_lock:
-        _local[key] = found
-        _local.move_to_end(key)
-        while len(_local) > LOCAL_ENTRIES:
-            _local.popitem(last=False)
-    return found
+    return _local.read(
+        key,
+        _store_cache().get,
+        lambda stored: versions.still_current_for(request, stored),
+        kind=StoryParts,
+    )
 
 
 def _store(key: str, made: StoryParts) -> None:
     lifetime = LIFETIME
     if made.deadline is not None:
-        lifetime = min(lifetime, int(made.deadline - _now()))
+        lifetime = min(lifetime, int(made.deadline - now()))
     if lifetime < 1:
         return
-    _store_cache().set(key, made._replace(expires=_now() + lifetime), timeout=lifetime)
+    _store_cache().set(key, made._replace(expires=now() + lifetime), timeout=lifetime)

@@ -5,8 +5,6 @@ page its HTTP caching headers (Cache-Control, ETag, Last-Modified, 304 answers).
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import NamedTuple
 from urllib.parse import urlencode
@@ -16,11 +14,11 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
 from . import versions
+from .local import LocalCopies, now
 
 # Query parameters that change a reader page; any other one means the page is made afresh.
 # ("before"/"after": the keyset positions of the story lists, masthead/newsroom/pagination.py.)
@@ -50,19 +48,12 @@ class StoredPage(NamedTuple):
     expires: float  # the end of its lifetime in the cache
 
 
-_local: OrderedDict[str, StoredPage] = OrderedDict()
-_local_lock = threading.Lock()
+_local: LocalCopies[StoredPage] = LocalCopies(LOCAL_ENTRIES)
 
 
 def forget_local_pages() -> None:
     """Empty this process's own copies (tests; the shared cache keeps its entries)."""
-    with _local_lock:
-        _local.clear()
-
-
-def _now() -> float:
-    # timezone.now(), as live() reads it, so a page leaves exactly when its story does.
-    return timezone.now().timestamp()
+    _local.clear()
 
 
 def pages_cache():
@@ -100,7 +91,7 @@ def public_cache_control(response: HttpResponse, deadline: float | None) -> None
     s_maxage = settings.MASTHEAD_CACHE_S_MAXAGE
     stale = settings.MASTHEAD_CACHE_STALE_WHILE_REVALIDATE
     if deadline is not None:
-        remaining = max(0, int(deadline - _now()))
+        remaining = max(0, int(deadline - now()))
         max_age, s_maxage = min(max_age, remaining), min(s_maxage, remaining)
         stale = min(stale, max(0, remaining - s_maxage))
     response["Cache-Control"] = (
@@ -112,7 +103,7 @@ def public_cache_control(response: HttpResponse, deadline: float | None) -> None
         # passes it on): it asks again this often, with the page's ETag, so a change shows
         # through it within seconds; the app's answer is a 304 from its own page cache.
         if deadline is not None:
-            front = min(front, max(0, int(deadline - _now())))
+            front = min(front, max(0, int(deadline - now())))
         response["X-Accel-Expires"] = str(front)
 
 
@@ -145,27 +136,7 @@ class PageCacheMiddleware:
     # --- hits -----------------------------------------------------------------------------
 
     def _stored(self, key: str) -> StoredPage | None:
-        with _local_lock:
-            page = _local.get(key)
-        if page is None:
-            page = pages_cache().get(key)
-            if page is None:
-                return None
-        now = _now()
-        if (
-            page.expires <= now
-            or (page.deadline is not None and page.deadline <= now)
-            or not versions.still_current(page.dependencies)
-        ):
-            with _local_lock:
-                _local.pop(key, None)
-            return None
-        with _local_lock:
-            _local[key] = page
-            _local.move_to_end(key)
-            while len(_local) > LOCAL_ENTRIES:
-                _local.popitem(last=False)
-        return page
+        return _local.read(key, pages_cache().get, versions.still_current)
 
     def _serve(self, request: HttpRequest, page: StoredPage) -> HttpResponse:
         head = request.method == "HEAD"
@@ -235,7 +206,7 @@ class PageCacheMiddleware:
             return  # something changed while the page was made: it may show the old state
         lifetime = settings.MASTHEAD_PAGE_CACHE_TIMEOUT
         if page.deadline is not None:
-            lifetime = min(lifetime, int(page.deadline - _now()))
+            lifetime = min(lifetime, int(page.deadline - now()))
         if lifetime < SHORTEST_LIFETIME:
             return
-        pages_cache().set(key, page._replace(expires=_now() + lifetime), timeout=lifetime)
+        pages_cache().set(key, page._replace(expires=now() + lifetime), timeout=lifetime)
