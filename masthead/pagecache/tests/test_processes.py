@@ -1,6 +1,7 @@
 """Several server processes share one page cache: on the SQLite file and the file cache in the
-data dir (no Redis), and on Redis when REDIS_URL is set. A change made through one process is
-served fresh by the other on its next request."""
+data dir (no Redis), on Redis when REDIS_URL is set, and as app servers are scaled out: one
+PostgreSQL database and one Redis. A change made through one process is served fresh by the
+other on its next request, and the pages either had stored are refreshed on both."""
 
 from __future__ import annotations
 
@@ -19,8 +20,9 @@ import pytest
 
 MASTHEAD = str(Path(sys.executable).parent / "masthead")
 # This branch's share of the machine's ports (two servers per test).
-PORTS = {"files": (8241, 8242), "redis": (8243, 8244)}
+PORTS = {"files": (8241, 8242), "redis": (8243, 8244), "postgres+redis": (8245, 8246)}
 REDIS_TEST_URL = os.environ.get("MASTHEAD_TEST_REDIS_URL", "redis://127.0.0.1:6379/2")
+PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 
 SETUP = """
 from masthead.newsroom.models import Article, Publication
@@ -39,13 +41,13 @@ workflow.article_publish(article=Article.objects.get(slug="crane"), user=editor)
 """
 
 
-def _environment(data_dir: Path, redis_url: str | None) -> dict[str, str]:
+def _environment(data_dir: Path, redis_url: str | None, database_url: str = "") -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("MASTHEAD_", "DJANGO_", "PYTEST_")) and key != "REDIS_URL"
     }
-    env.update(MASTHEAD_ENV="demo", MASTHEAD_DATA_DIR=str(data_dir), DATABASE_URL="")
+    env.update(MASTHEAD_ENV="demo", MASTHEAD_DATA_DIR=str(data_dir), DATABASE_URL=database_url)
     if redis_url:
         env.update(REDIS_URL=redis_url, MASTHEAD_CACHE_PREFIX=f"test-{uuid.uuid4().hex[:12]}")
     return env
@@ -79,10 +81,21 @@ def _wait_for(port: int, server: subprocess.Popen) -> None:
     raise RuntimeError(f"The server on port {port} did not start.")
 
 
-@pytest.fixture(params=["files", "redis"])
+def _fresh_postgres_database() -> tuple[object, str]:
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        admin = psycopg.connect(f"{PG_SERVER}/postgres", connect_timeout=3, autocommit=True)
+    except psycopg.OperationalError:
+        pytest.skip(f"PostgreSQL is not reachable at {PG_SERVER}")
+    name = f"masthead_two_servers_{uuid.uuid4().hex[:8]}"
+    admin.execute(f'CREATE DATABASE "{name}"')
+    return admin, name
+
+
+@pytest.fixture(params=["files", "redis", "postgres+redis"])
 def two_servers(request, tmp_path):
     redis_url = None
-    if request.param == "redis":
+    if "redis" in request.param:
         import redis
 
         try:
@@ -90,12 +103,26 @@ def two_servers(request, tmp_path):
         except redis.exceptions.ConnectionError:
             pytest.skip(f"Redis is not reachable at {REDIS_TEST_URL}")
         redis_url = REDIS_TEST_URL
-    env = _environment(tmp_path / "var", redis_url)
+    admin = database = None
+    if request.param == "postgres+redis":
+        if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+            pytest.skip("runs once, in the SQLite pass: it makes its own PostgreSQL database")
+        admin, database = _fresh_postgres_database()
+    env = _environment(tmp_path / "var", redis_url, f"{PG_SERVER}/{database}" if database else "")
+    try:
+        yield from _serving(request.param, env, redis_url)
+    finally:
+        if admin is not None:
+            admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+            admin.close()
+
+
+def _serving(kind: str, env: dict[str, str], redis_url: str | None):
     _run(env, "migrate", "--noinput")
     _run(env, "shell", "-c", SETUP)
     servers = []
     try:
-        for port in PORTS[request.param]:
+        for port in PORTS[kind]:
             server = subprocess.Popen(
                 [MASTHEAD, "runserver", "--noreload", "--nothreading", f"127.0.0.1:{port}"],
                 env=env,
@@ -104,7 +131,7 @@ def two_servers(request, tmp_path):
             )
             servers.append(server)
             _wait_for(port, server)
-        yield env, PORTS[request.param], request.param
+        yield env, PORTS[kind], kind
     finally:
         for server in servers:
             server.terminate()
@@ -134,6 +161,9 @@ def test_a_change_through_one_process_is_served_fresh_by_the_other(two_servers):
     for port in (first, second):
         status, headers, home = _fetch(port, "/")
         assert headers["X-Cache"] == "miss" and "Crane arrives at the harbor" in home, port
+        # The story page each had stored lists it in Recent Posts now (its parts too).
+        status, headers, page = _fetch(port, story_path)
+        assert headers["X-Cache"] == "miss" and "Crane arrives at the harbor" in page, port
 
     # A reader comments through the first process; the second shows it at its next request.
     page = _fetch(second, story_path)[2]
