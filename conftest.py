@@ -3,6 +3,7 @@ for the browser tests (Playwright must never download a browser of its own)."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 
@@ -22,15 +23,30 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+_BROWSERS: list = []
+
+
 @pytest.fixture(scope="session")
-def browser(django_db_setup, live_server, launch_browser):
-    """Playwright's browser, launched after the live server so that it closes first: its
-    kept-alive connections then end while the server still shares the in-memory test
-    database, not in request threads that outlive the server's teardown (a race that
-    failed a CI run at the very end of the session)."""
+def browser(launch_browser):
+    """Playwright's browser, remembered so that the live server can close it first."""
     browser = launch_browser()
+    _BROWSERS.append(browser)
     yield browser
-    browser.close()
+    with contextlib.suppress(Exception):
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(live_server):
+    """pytest-django's live server; before it stops, the browser closes, so that Chromium's
+    kept-alive connections end while the server still shares the in-memory test database,
+    not in request threads that outlive its teardown (a race that failed a CI run at the very
+    end of the session). (Asking for the live server from the browser fixture instead would put
+    every browser test on a flushed, transactional database: much slower.)"""
+    yield live_server
+    for browser in _BROWSERS:
+        with contextlib.suppress(Exception):
+            browser.close()
 
 
 @pytest.fixture(autouse=True)
