@@ -44,7 +44,7 @@ import tempfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
@@ -55,6 +55,7 @@ from django.conf import settings
 from django.core import serializers
 from django.core.cache import cache
 from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, transaction
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
@@ -267,6 +268,18 @@ def _consistent_snapshot(work_dir: Path) -> Iterator[tuple[str, Path | None]]:
         yield DEFAULT_DB_ALIAS, None
 
 
+class ExactTimesEncoder(DjangoJSONEncoder):
+    """Times to the microsecond: Django's own encoder cuts them to milliseconds, so a restore
+    would not bring every value back exactly (and a time whose microseconds are under 1,000
+    would even be written differently, "12:00:00.000" for "12:00:00")."""
+
+    def default(self, o):
+        if isinstance(o, datetime | time):
+            text = o.isoformat()
+            return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
+
+
 def _dump_rows(alias: str, path: Path) -> int:
     """Every backed-up row as JSON lines, streamed a chunk of rows at a time."""
     rows = 0
@@ -279,7 +292,9 @@ def _dump_rows(alias: str, path: Path) -> int:
             count = queryset.count()
             if not count:
                 continue
-            serializers.serialize("jsonl", queryset.iterator(chunk_size=BATCH), stream=stream)
+            serializers.serialize(
+                "jsonl", queryset.iterator(chunk_size=BATCH), stream=stream, cls=ExactTimesEncoder
+            )
             rows += count
     return rows
 
