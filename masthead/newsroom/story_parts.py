@@ -140,6 +140,40 @@ def blank_form_for_reader(parts: dict[str, str]) -> SafeString | None:
     return mark_safe(html.replace(STAMP_SLOT, conditional_escape(spam.issue_stamp()), 1))
 
 
+def fresh_story_parts(
+    request: HttpRequest,
+    article: Article,
+    *,
+    comments_open: bool,
+    comments: list[Comment] | None = None,
+    form_context: dict | None = None,
+) -> StoryParts:
+    """The parts made now, not stored (``live_story_parts`` stores them); ``article`` may be
+    the shell's narrow row, read in full here."""
+    if "body_html" in article.get_deferred_fields():
+        article = Article.objects.for_story_page().get(pk=article.pk)
+    if comments is None:
+        comments = list(Comment.objects.for_story_page(article.pk))
+    recent = Article.objects.live().recent_posts(
+        besides=article.pk, limit=settings.MASTHEAD_RECENT_POSTS
+    )
+    parts = render_parts(
+        request, article, recent_posts=recent, comments=comments,
+        comments_open=comments_open, form_context=form_context,
+    )  # fmt: skip
+    names = sorted({"site", *story_page_dependencies(article)})
+    moment = versions.next_change()
+    return StoryParts(
+        parts=parts,
+        comment_count=sum(1 for comment in comments if comment.is_visible),
+        story_id=article.pk,
+        comments_open=comments_open,
+        dependencies=versions.current_for(request, names),
+        deadline=moment.timestamp() if moment is not None else None,
+        expires=0.0,
+    )
+
+
 class Lookup(NamedTuple):
     found: StoryParts | None
     clock: str  # the versions' clock before the story was read: see _store
@@ -165,26 +199,7 @@ def live_story_parts(
     found = lookup.found
     if found is not None and found.story_id == article.pk and found.comments_open == comments_open:
         return found
-    if "body_html" in article.get_deferred_fields():
-        article = Article.objects.for_story_page().get(pk=article.pk)
-    comments = list(Comment.objects.for_story_page(article.pk))
-    recent = Article.objects.live().recent_posts(
-        besides=article.pk, limit=settings.MASTHEAD_RECENT_POSTS
-    )
-    parts = render_parts(
-        request, article, recent_posts=recent, comments=comments, comments_open=comments_open
-    )
-    names = sorted({"site", *story_page_dependencies(article)})
-    moment = versions.next_change()
-    made = StoryParts(
-        parts=parts,
-        comment_count=sum(1 for comment in comments if comment.is_visible),
-        story_id=article.pk,
-        comments_open=comments_open,
-        dependencies=versions.current_for(request, names),
-        deadline=moment.timestamp() if moment is not None else None,
-        expires=0.0,
-    )
+    made = fresh_story_parts(request, article, comments_open=comments_open)
     if lookup.key is not None and versions.clock() == lookup.clock:
         # Nothing changed while the story was read and rendered; else the parts may show the
         # state from before a change while carrying the versions from after it.

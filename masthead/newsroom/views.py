@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import (
     HttpRequest,
@@ -19,7 +18,7 @@ from masthead.comments.models import Comment
 from masthead.comments.policy import comments_open
 from masthead.comments.selectors import comment_form_context, reply_target, wants_reply
 from masthead.distribution.structured_data import absolute_url
-from masthead.pagecache.dependencies import depends, story_page_dependencies
+from masthead.pagecache.dependencies import depends
 
 from . import story_parts
 from .models import Article, Author, Publication, Section, Tag
@@ -126,41 +125,34 @@ def story_page(
     comments = None
     reply_to = None
     if is_open and wants_reply(request, comment_form):
-        # The form sits inside the list, under the comment answered: every part is made here.
-        if "body_html" in article.get_deferred_fields():
-            article = Article.objects.for_story_page().get(pk=article.pk)
         comments = list(Comment.objects.for_story_page(article.pk))
         reply_to = reply_target(request, comment_form, comments)
+    # A reader's first look shows the stored parts and a blank form with a fresh stamp; staff, a
+    # reply and a form with its errors get a form made now (a reply: every part, in the list).
+    made = None
     if reply_to is None:
         made = story_parts.live_story_parts(request, article, comments_open=is_open, lookup=lookup)
-        parts, comment_count, names = made.parts, made.comment_count, list(made.dependencies)
-    # A reader's first look shows the stored blank form with a fresh stamp; staff, a reply and
-    # a form with its errors get one made now.
     blank_form = None
-    if comment_form is None and reply_to is None and not signed_in(request):
-        blank_form = story_parts.blank_form_for_reader(parts)
+    if made is not None and comment_form is None and not signed_in(request):
+        blank_form = story_parts.blank_form_for_reader(made.parts)
     form_context = comment_form_context(
         request, article, is_open=is_open, publication=publication, form=comment_form,
         reply_to=reply_to, story_url=url, build_form=blank_form is None,
     )  # fmt: skip
-    if reply_to is not None:
-        parts = story_parts.render_parts(
-            request, article, comments=comments, comments_open=is_open,
-            form_context=form_context, recent_posts=Article.objects.live().recent_posts(
-                besides=article.pk, limit=settings.MASTHEAD_RECENT_POSTS
-            ),
-        )  # fmt: skip
-        comment_count = sum(1 for comment in comments if comment.is_visible)
-        names = story_page_dependencies(article)
-    depends(request, *names, modified=max(filter(None, (article.published_at, article.updated_at))))
+    if made is None:
+        made = story_parts.fresh_story_parts(
+            request, article, comments_open=is_open, comments=comments, form_context=form_context
+        )
+    modified = max(filter(None, (article.published_at, article.updated_at)))
+    depends(request, *made.dependencies, modified=modified)
     return render(
         request,
         "newsroom/article_detail.html",
         {
             "article": article,
-            "parts": parts,
+            "parts": made.parts,
             "blank_comment_form": blank_form,
-            "comment_count": comment_count,
+            "comment_count": made.comment_count,
             "current_section_slug": article.section.slug,
             "canonical_url": absolute_url(request, url),
             **form_context,
