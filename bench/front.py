@@ -312,6 +312,10 @@ def prepare_masthead(options: Options, demo: bool) -> None:
         # The demo loader runs in demo mode; it writes into the same data and media folders.
         demo_env = {**env, "MASTHEAD_ENV": "demo"}
         run_step([masthead, "demo"], demo_env, options.workdir, "masthead demo")
+        # The photos' copies, as the worker's sweep makes them after a load (without the rest
+        # of a worker's first pass, a backup among it): measured pages name them.
+        sweep = "from masthead.tasks.jobs import photo_renditions_sweep as s; print(s())"
+        run_step([masthead, "shell", "-c", sweep], demo_env, options.workdir, "photo copies")
     else:
         run_step([masthead, "migrate", "--no-input", "-v0"], env, options.workdir, "migrate")
     collect = [masthead, "collectstatic", "--no-input", "-v0"]

@@ -58,6 +58,9 @@ def _photo(spec: dict, seed: int) -> Photo:
         ContentFile(images.make_photo(spec["motif"], seed)),
         save=False,
     )
+    # As an upload from the admin: the copies pages show are cut by the worker (which `make
+    # demo` starts), so the demo is ready in seconds.
+    photo.renditions_in_background = True
     photo.save()
     return photo
 
@@ -81,6 +84,7 @@ def _authors(publication: Publication) -> dict[str, Author]:
             portrait.image.save(
                 f"portrait-{author.slug}.jpg", ContentFile(images.make_portrait(index)), save=False
             )
+            portrait.renditions_in_background = True
             portrait.save()
             author.photo = portrait
             author.save(update_fields=["photo"])

@@ -32,10 +32,25 @@ def absolute_url(request: HttpRequest | None, path: str) -> str:
 
 
 def card_image(photo: Photo) -> tuple[str, int, int]:
-    """The smallest copy at least CARD_IMAGE_WIDTH wide (else the original), for cards."""
+    """The image social networks show large: the 16:9 cut around the focal point when it is
+    made, else the smallest copy at least CARD_IMAGE_WIDTH wide, else the original."""
+    wide = photo.largest("16x9")
+    if wide is not None and wide.width >= CARD_IMAGE_WIDTH:
+        return photo.image.storage.url(wide.name), wide.width, wide.height
     sizes = photo.sizes()
     wide_enough = [size for size in sizes if size[1] >= CARD_IMAGE_WIDTH]
     return min(wide_enough, key=lambda size: size[1]) if wide_enough else sizes[0]
+
+
+def _image_shapes(photo: Photo) -> list[tuple[str, int, int]]:
+    """The original and its 16:9 and 1:1 cuts: search engines ask for an article's image in
+    several shapes, each large, to pick the one that fits where they show it."""
+    found = [photo.sizes()[0]]
+    for shape in ("16x9", "1x1"):
+        copy = photo.largest(shape)
+        if copy is not None:
+            found.append((photo.image.storage.url(copy.name), copy.width, copy.height))
+    return found
 
 
 def _image_objects(request: HttpRequest, photo: Photo) -> list[dict]:
@@ -50,7 +65,7 @@ def _image_objects(request: HttpRequest, photo: Photo) -> list[dict]:
                 "creditText": photo.credit,
             }
         )
-        for url, width, height in photo.sizes()
+        for url, width, height in _image_shapes(photo)
     ]
 
 

@@ -1,26 +1,22 @@
 from __future__ import annotations
 
 import secrets
-from io import BytesIO
+import time
+from functools import cached_property
 from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.db.models.fields.json import KeyTextTransform
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
+from masthead.photos import renditions as cuts
 from masthead.web_urls import validate_web_url
-
-# Widths of the smaller copies made of every photo, for srcset: a phone downloads the 480 or
-# 960 copy instead of the original.
-RENDITION_WIDTHS = (480, 960, 1600)
-
 
 # File name endings by the format Pillow reads in the file, not by the name it was sent with.
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
@@ -113,16 +109,23 @@ class Photo(models.Model):
         new_file = bool(self.image) and not self.image._committed
         with transaction.atomic():
             super().save(*args, **kwargs)
-            if not (self.image and self.renditions.get("of") != self.image.name):
+            if not self.renditions_missing():
                 return
             if self.renditions_in_background:
                 from masthead.photos.tasks import photo_renditions_make
 
+                if self.renditions.get("of"):
+                    # Cut around a focal point since moved: pages keep the old copies until
+                    # the new ones are made, and the worker's sweep sees them as missing.
+                    self.renditions = {**self.renditions, "of": ""}
+                    super().save(update_fields=["renditions"])
                 photo_renditions_make.enqueue(self.pk)
                 return
             # The file is in storage only now: read its size and make the smaller copies.
+            previous = self.renditions
             try:
-                self.renditions = self._make_renditions()
+                self.renditions = cuts.retire(previous, self._make_renditions())
+                self.__dict__.pop("copies", None)
             except OSError:
                 # No room for the copies: the row is rolled back, so the file goes too.
                 if new_file:
@@ -150,72 +153,93 @@ class Photo(models.Model):
         """Alt text for the image: the written alt text, else the caption."""
         return self.alt_text or self.caption
 
-    def _make_renditions(self) -> dict[str, str]:
-        """Save JPEG copies at each rendition width narrower than the original."""
+    def _make_renditions(self) -> dict:
+        """Cut and save every copy (renditions.py); on a failed write, delete those made."""
         storage = self.image.storage
-        made: dict[str, str] = {}
+        focus = (self.focal_x, self.focal_y)
         self.image.open("rb")
         try:
-            return self._save_renditions(storage, made)
-        except OSError:
+            (self.width, self.height), made = cuts.make_copies(self.image, focus, storage.save)
+        except Exception as exc:
             # No room left (or a write failed): take back the copies made so far, so a failed
             # save leaves no files that nothing points at.
-            for key, name in made.items():
-                if key != "of":
-                    storage.delete(name)
+            for entry in getattr(exc, "made_so_far", ()):
+                storage.delete(entry[4])
             raise
         finally:
             self.image.close()
-
-    def _save_renditions(self, storage, made: dict[str, str]) -> dict[str, str]:
-        with Image.open(self.image) as original:
-            original = ImageOps.exif_transpose(original).convert("RGB")
-            self.width, self.height = original.size
-            made["of"] = self.image.name
-            for width in RENDITION_WIDTHS:
-                if width >= original.width:
-                    continue
-                height = round(original.height * width / original.width)
-                copy = original.resize((width, height), Image.Resampling.LANCZOS)
-                buffer = BytesIO()
-                copy.save(buffer, "JPEG", quality=80, optimize=True, progressive=True)
-                # Random like the original's name, so neither can be guessed from the other.
-                name = storage.save(
-                    f"renditions/{secrets.token_urlsafe(16)}-w{width}.jpg",
-                    ContentFile(buffer.getvalue()),
-                )
-                made[str(width)] = name
-        return made
+        return {"of": self.image.name, "scheme": cuts.SCHEME, "focus": list(focus), "copies": made}
 
     def renditions_missing(self) -> bool:
-        return bool(self.image) and self.renditions.get("of") != self.image.name
+        """True when the copies are not made yet, or were cut from another file, by an older
+        scheme or around another focal point."""
+        if not self.image:
+            return False
+        made = self.renditions
+        return (
+            made.get("of") != self.image.name
+            or (made.get("scheme") != cuts.SCHEME and "error" not in made)
+            or ("focus" in made and made["focus"] != [self.focal_x, self.focal_y])
+        )
+
+    @cached_property
+    def copies(self) -> list[cuts.Copy]:
+        """The copies made of this photo (renditions.py), read once per instance."""
+        return cuts.copies_of(self.renditions)
+
+    def sized_renditions(self) -> list[tuple[int, str]]:
+        """``(width, storage name)`` of each JPEG copy in the photo's own shape, narrowest
+        first (the first scheme's copies until the worker makes them again)."""
+        if self.renditions.get("scheme") == cuts.SCHEME:
+            return sorted(
+                (copy.width, copy.name)
+                for copy in self.copies
+                if copy.shape == "original" and copy.format == "jpeg"
+            )
+        return sorted((int(key), name) for key, name in self.renditions.items() if key.isdigit())
 
     @property
     def srcset(self) -> str:
-        """``srcset`` for the photo: every rendition plus the original at its own width."""
+        """``srcset`` of the JPEG copies in the photo's own shape; the original when none is
+        made yet, or when it is wider than them all and no larger than the largest place."""
         storage = self.image.storage
-        entries = [f"{storage.url(name)} {width}w" for width, name in self.sized_renditions()]
-        entries.append(f"{self.image.url} {self.width}w")
+        sized = self.sized_renditions()
+        entries = [f"{storage.url(name)} {width}w" for width, name in sized]
+        if not sized or (sized[-1][0] < self.width and self.width <= cuts.WIDTHS["original"][-1]):
+            entries.append(f"{self.image.url} {self.width}w")
         return ", ".join(entries)
 
     def url_for_width(self, width: int) -> str:
-        """The smallest copy at least ``width`` pixels wide (the original if none is)."""
-        for size, name in self.sized_renditions():
+        """The smallest JPEG copy at least ``width`` pixels wide; else the widest, else the
+        original."""
+        sized = self.sized_renditions()
+        for size, name in sized:
             if size >= width:
                 return self.image.storage.url(name)
-        return self.image.url
-
-    def sized_renditions(self) -> list[tuple[int, str]]:
-        """``(width, storage name)`` of each smaller copy, narrowest first."""
-        return sorted((int(key), name) for key, name in self.renditions.items() if key.isdigit())
+        if sized and sized[-1][0] < self.width <= cuts.WIDTHS["original"][-1]:
+            return self.image.url
+        return self.image.storage.url(sized[-1][1]) if sized else self.image.url
 
     def sizes(self) -> list[tuple[str, int, int]]:
-        """``(url, width, height)`` of every copy, the original first, then smaller ones."""
+        """``(url, width, height)`` of the original and of every JPEG copy in its own shape,
+        widest first."""
         sizes = [(self.image.url, self.width, self.height)]
         for width, name in reversed(self.sized_renditions()):
+            if width == self.width:
+                continue
             height = round(self.height * width / self.width) if self.width else 0
             sizes.append((self.image.storage.url(name), width, height))
         return sizes
+
+    def shaped(self, shape: str) -> dict[str, list[cuts.Copy]]:
+        """The copies of one shape ("16x9", "3x2", "1x1", "original") by format, best format
+        first, narrowest first; empty until they are made."""
+        return cuts.best_first(self.copies, shape)
+
+    def largest(self, shape: str) -> cuts.Copy | None:
+        """The widest JPEG of a shape, for cards that machines read (search engines, feeds)."""
+        jpegs = self.shaped(shape).get("jpeg")
+        return jpegs[-1] if jpegs else None
 
     @property
     def small_url(self) -> str:
@@ -223,12 +247,22 @@ class Photo(models.Model):
 
 
 def photos_without_renditions() -> models.QuerySet[Photo]:
-    """Photos whose smaller copies are not made yet, or were made of a replaced file."""
+    """Photos whose copies are not made yet, or were made of a replaced file, by an older
+    scheme (the worker makes them again) or around a focal point since moved (``save`` marks
+    those by dropping ``of``)."""
     return (
         Photo.objects.exclude(image="")
         .alias(renditions_of=KeyTextTransform("of", "renditions"))
         # Spelled out: "not equal" alone would skip a photo with no copies (NULL).
-        .filter(Q(renditions_of__isnull=True) | ~Q(renditions_of=F("image")))
+        .filter(
+            Q(renditions_of__isnull=True)
+            | ~Q(renditions_of=F("image"))
+            | (
+                # Both spelled out for the same reason: a missing key is NULL, not "other".
+                (~Q(renditions__has_key="scheme") | ~Q(renditions__scheme=cuts.SCHEME))
+                & ~Q(renditions__has_key="error")
+            )
+        )
     )
 
 
@@ -241,30 +275,54 @@ def photo_renditions_fill(photo_id: int) -> bool:
     photo = Photo.objects.filter(pk=photo_id).first()
     if photo is None or not photo.renditions_missing():
         return False
-    name = photo.image.name
+    name, previous = photo.image.name, photo.renditions
     try:
         made = photo._make_renditions()
     except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
         # Not a picture Pillow can shrink: pages show the original; trying again cannot help.
-        made = {"of": name, "error": f"{type(exc).__name__}: {exc}"[:300]}
+        made = {
+            "of": name,
+            "focus": [photo.focal_x, photo.focal_y],
+            "error": f"{type(exc).__name__}: {exc}"[:300],
+        }
     recorded = (
         photos_without_renditions()
-        .filter(pk=photo.pk, image=name)
-        .update(renditions=made, width=photo.width, height=photo.height)
+        .filter(pk=photo.pk, image=name, focal_x=photo.focal_x, focal_y=photo.focal_y)
+        .update(renditions=cuts.retire(previous, made), width=photo.width, height=photo.height)
     )
-    if not recorded:
+    if not recorded:  # another worker made them first, or the photo changed meanwhile
         storage = photo.image.storage
-        for key, copy in made.items():
-            if key.isdigit():
-                storage.delete(copy)
-    return bool(recorded)
+        for entry in made.get("copies", ()):
+            storage.delete(entry[4])
+        return False
+    # Pages that show the photo name its new copies from now on.
+    photo.renditions = cuts.retire(previous, made)
+    photo.__dict__.pop("copies", None)
+    post_save.send(Photo, instance=photo, created=False, update_fields={"renditions"}, raw=False)
+    return True
+
+
+def retired_copies_delete(now: float | None = None) -> int:
+    """Delete the old copies of photos whose day of grace is over; the number deleted."""
+    now = time.time() if now is None else now
+    deleted = 0
+    retiring = Photo.objects.filter(renditions__has_key="retired").only("pk", "image", "renditions")
+    for photo in retiring.iterator(chunk_size=200):
+        due, left = cuts.due_for_deletion(photo.renditions, now)
+        if not due:
+            continue
+        if Photo.objects.filter(pk=photo.pk, renditions=photo.renditions).update(renditions=left):
+            for name in due:
+                photo.image.storage.delete(name)
+            deleted += len(due)
+    return deleted
 
 
 @receiver(post_delete, sender=Photo)
 def _delete_photo_files(sender: type[Photo], instance: Photo, **kwargs: object) -> None:
     """A deleted photo takes its file and its renditions with it (on disk or in the bucket),
     once the deletion is committed: a rolled-back delete keeps them."""
-    names = [instance.image.name, *(name for _, name in instance.sized_renditions())]
+    names = [instance.image.name, *cuts.stored_names(instance.renditions)]
     storage = instance.image.storage
 
     def delete_files() -> None:

@@ -35,14 +35,22 @@ def wire_sources_poll() -> str:
 
 @periodic_job("photo-renditions", every=timedelta(minutes=2))
 def photo_renditions_sweep() -> str:
-    """Make the smaller copies of photos that have none yet (an upload whose task failed)."""
-    from masthead.photos.models import photo_renditions_fill, photos_without_renditions
+    """Make the copies of photos that have none yet (an upload whose task failed), were cut
+    around a focal point since moved or by an older scheme; delete copies retired a day ago."""
+    from masthead.photos.models import (
+        photo_renditions_fill,
+        photos_without_renditions,
+        retired_copies_delete,
+    )
 
-    ids = list(photos_without_renditions().order_by("pk").values_list("pk", flat=True))
-    made = sum(photo_renditions_fill(pk) for pk in ids[:PHOTOS_PER_RUN])
-    left = max(len(ids) - PHOTOS_PER_RUN, 0)
-    return f"made renditions of {made} photo(s)" + (
-        f", {left} left for the next run" if left else ""
+    waiting = photos_without_renditions().order_by("pk").values_list("pk", flat=True)
+    made = sum(photo_renditions_fill(pk) for pk in waiting[:PHOTOS_PER_RUN])
+    left = waiting.count()
+    deleted = retired_copies_delete()
+    return (
+        f"made renditions of {made} photo(s)"
+        + (f", {left} left for the next run" if left else "")
+        + (f"; deleted {deleted} retired copies" if deleted else "")
     )
 
 

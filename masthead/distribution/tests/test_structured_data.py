@@ -62,13 +62,17 @@ def test_image_comes_in_several_sizes_with_caption_and_credit(client, newsroom):
     photo = newsroom.local.hero_photo
     data = _json_ld(_page(client, newsroom.local))["NewsArticle"]
     images = data["image"]
-    widths = [image["width"] for image in images]
-    assert widths == [1200, 960, 480]  # the original, then each smaller copy
+    # The original, then its 16:9 and square cuts, each as large as the photo allows.
+    assert images[0]["url"].endswith(photo.image.url)
+    assert [(image["width"], image["height"]) for image in images] == [
+        (photo.width, photo.height),
+        (1200, 675),
+        (min(720, photo.height), min(720, photo.height)),
+    ]
     assert len({image["url"] for image in images}) == 3
     for image in images:
         assert image["@type"] == "ImageObject"
         assert image["url"].startswith("http://testserver/media/")
-        assert image["height"] == round(photo.height * image["width"] / photo.width)
         assert image["caption"] == "The ferry docks on Monday."
         assert image["creditText"] == "Lou Chen/Gazette Photo"
     assert data["thumbnailUrl"].startswith("http://testserver/media/renditions/")

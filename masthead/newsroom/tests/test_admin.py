@@ -118,5 +118,10 @@ def test_uploading_a_photo_records_its_size_and_makes_renditions(editor_client):
     assert response.status_code == 302
     photo = Photo.objects.get()
     assert (photo.width, photo.height) == (1600, 900)
-    assert [width for width, _ in photo.sized_renditions()] == [480, 960]
+    assert [width for width, _ in photo.sized_renditions()] == [480, 960, 1600]
+    assert {(copy.shape, copy.width, copy.height) for copy in photo.copies} >= {
+        ("16x9", 960, 540),
+        ("3x2", 640, 427),
+        ("1x1", 192, 192),
+    }
     assert photo.credit == "Lou Chen/Gazette"

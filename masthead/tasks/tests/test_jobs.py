@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -11,7 +12,7 @@ from django_tasks_db.models import DBTaskResult
 
 from masthead.comments.models import Comment
 from masthead.newsroom.models import Article
-from masthead.photos.models import Photo, photos_without_renditions
+from masthead.photos.models import Photo, photos_without_renditions, retired_copies_delete
 from masthead.search import backends
 from masthead.search.stories import search_stories
 from masthead.tasks import jobs
@@ -96,7 +97,9 @@ def test_the_renditions_sweep_makes_what_is_missing_once(database_tasks, setting
     photo.refresh_from_db()
     made = dict(photo.renditions)
     files = sorted(p.name for p in (settings.MEDIA_ROOT / "renditions").iterdir())
-    assert len(files) == 3 and not photos_without_renditions().exists()
+    recorded = sorted({entry[4].rsplit("/", 1)[-1] for entry in made["copies"]})
+    assert files == recorded and not photos_without_renditions().exists()
+    assert {shape for shape, *_ in made["copies"]} == {"original", "16x9", "3x2", "1x1"}
     assert jobs.photo_renditions_sweep() == "made renditions of 0 photo(s)"
     photo.refresh_from_db()
     assert photo.renditions == made
@@ -114,7 +117,48 @@ def test_renditions_of_a_replaced_file_are_made_again(database_tasks) -> None:
     Worker(sleep=1).tasks_run()
     photo.refresh_from_db()
     assert photo.renditions["of"] == photo.image.name
-    assert [width for width, _ in photo.sized_renditions()] == [480, 960]
+    # Never wider than the new file: 1000 pixels, the largest copy.
+    assert [width for width, _ in photo.sized_renditions()] == [480, 960, 1000]
+
+
+def test_copies_a_new_file_replaces_are_deleted_a_day_later(database_tasks, settings) -> None:
+    photo = _uploaded_photo()
+    Worker(sleep=1).tasks_run()
+    photo.refresh_from_db()
+    first = {entry[4] for entry in photo.renditions["copies"]}
+    photo.image.save("boats-2.jpg", ContentFile(jpeg_bytes(1000, 600)), save=False)
+    photo.renditions_in_background = True
+    photo.save()
+    Worker(sleep=1).tasks_run()
+    photo.refresh_from_db()
+    retired = {name for name, _ in photo.renditions["retired"]}
+    assert retired == first and not retired & {entry[4] for entry in photo.renditions["copies"]}
+    # A page a CDN still holds names the old copies: they stay for a day.
+    assert retired_copies_delete() == 0
+    assert all(photo.image.storage.exists(name) for name in retired)
+    assert retired_copies_delete(now=time.time() + 24 * 3600 + 1) == len(retired)
+    photo.refresh_from_db()
+    assert "retired" not in photo.renditions
+    assert not any(photo.image.storage.exists(name) for name in retired)
+    assert all(photo.image.storage.exists(entry[4]) for entry in photo.renditions["copies"])
+
+
+def test_moving_the_focal_point_cuts_the_shapes_again(database_tasks) -> None:
+    photo = _uploaded_photo()  # 2000 x 1125
+    Worker(sleep=1).tasks_run()
+    photo.refresh_from_db()
+    before = {entry[4] for entry in photo.renditions["copies"] if entry[0] == "1x1"}
+    photo.focal_x = 0.0
+    photo.renditions_in_background = True
+    photo.save()
+    photo.refresh_from_db()
+    # Until the worker runs, pages keep the old cuts and the sweep sees the photo as missing.
+    assert {entry[4] for entry in photo.renditions["copies"] if entry[0] == "1x1"} == before
+    assert list(photos_without_renditions()) == [photo]
+    Worker(sleep=1).tasks_run()
+    photo.refresh_from_db()
+    assert photo.renditions["focus"] == [0.0, 0.5] and not photos_without_renditions().exists()
+    assert not before & {entry[4] for entry in photo.renditions["copies"]}
 
 
 def _upkeep(previous_success=None) -> str:

@@ -42,6 +42,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo newsroom ready: {result['total']} stories ({result['stories']} new)."
         )
+        self.stdout.write(
+            "Its photos' smaller copies are cut by the worker, which `masthead serve` starts; "
+            "pages show the originals until then."
+        )
         self.stdout.write("")
         self.stdout.write("Newsroom login (the Django admin for editors):")
         port = os.environ.get("PORT", "8000")
