@@ -509,6 +509,13 @@ class _Loader:
             organization=house,
         )
         authors, free_text = self._bylines(record, publication)
+        if not authors and not free_text:
+            # One byline, as the paper prints it: the posting author signs a story that came
+            # without a byline of its own.
+            if article.writer is not None:
+                authors = [article.writer]
+            elif plain_text(record.writer).strip():
+                free_text = [plain_text(record.writer).strip()]
         article.byline_text = " and ".join(free_text)[:200]
         article.source_name = source_name[:200]
         if self.source is not None:

@@ -260,13 +260,15 @@ class Article(models.Model):
         blank=True,
         help_text="For reporters without an author page, such as a wire reporter.",
     )
+    # Who posted the story: a newsroom fact shown to staff. Readers see the byline only.
     writer = models.ForeignKey(
         Author,
+        verbose_name="posted by",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The account shown as “Writer”: who posted the story.",
+        help_text="Who posted the story, for the newsroom; readers see the byline only.",
     )
     source_name = models.CharField(
         "news service",

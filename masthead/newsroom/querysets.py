@@ -45,16 +45,14 @@ class ArticleQuerySet(models.QuerySet):
         return min((t for t in times if t is not None), default=None)
 
     def by_author(self, author) -> ArticleQuerySet:
-        """The author page's stories: with the author on the byline, or posted by the author's
-        account with no byline at all. Selected through one id subquery (a union of two index
-        lookups), so the cost follows the author's own stories, not the whole archive."""
-        from .models import Article, Byline
+        """The author page's stories: those with the author on the byline (who posted a story is
+        a newsroom fact, not a credit). Selected through one id subquery on the byline index, so
+        the cost follows the author's own stories, not the whole archive."""
+        from .models import Byline
 
-        signed = Byline.objects.filter(author=author).order_by().values("article_id")
-        unsigned = (
-            Article.objects.filter(writer=author, bylines__isnull=True).order_by().values("pk")
+        return self.filter(
+            pk__in=Byline.objects.filter(author=author).order_by().values("article_id")
         )
-        return self.filter(pk__in=signed.union(unsigned))
 
     def latest_first(self) -> ArticleQuerySet:
         return self.order_by("-published_at", "-pk")

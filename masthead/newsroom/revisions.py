@@ -33,7 +33,7 @@ FIELD_LABELS = {
     "body": "Body",
     "body_format": "Body format",
     "hero_photo": "Hero photo",
-    "writer": "Writer",
+    "writer": "Posted by",
     "authors": "Byline authors",
     "byline_text": "Free-text byline",
     "tags": "Tags",

@@ -22,6 +22,7 @@ import json
 import os
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -29,7 +30,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -168,14 +169,23 @@ def production_server(port: int) -> Iterator[str]:
             _wait_for(base + "healthz", server)
             yield base
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            _stop(server)
     finally:
         log.close()
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def _stop(server: subprocess.Popen) -> None:
+    """Stop the server and everything it started (its own session: gunicorn's workers and the
+    background worker), and reap it, however slow its graceful stop is."""
+    with suppress(ProcessLookupError):
+        os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        with suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
 
 
 def _wait_for(url: str, server: subprocess.Popen, timeout: float = 60) -> None:

@@ -457,6 +457,8 @@ def test_wire_writer_is_created_only_for_the_house_or_the_agency(publication) ->
     assert story("1").writer is None
     courier = story("2").writer
     assert courier.name == "Harbor Town Courier" and courier.kind == Author.Kind.ORGANIZATION
+    # A story that came without a byline is signed by its writer, as text when no author page.
+    assert story("1").byline == "Lena Moss" and story("2").byline == "Harbor Town Courier"
 
 
 def test_replies_to_replies_join_their_threads_root(publication) -> None:

@@ -10,7 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from masthead import text
 
-from ..dates import long_date, short_date
+from ..dates import dateline_date, long_date, short_date, updated_date
 
 register = template.Library()
 
@@ -24,16 +24,30 @@ def site_chrome(context, part: str) -> SafeString:
 
 
 @register.simple_tag
-def news_time(moment: datetime | None, css_class: str = "") -> SafeString:
-    """A ``<time>`` element: machine-readable datetime, short human date, full date on hover."""
+def news_time(
+    moment: datetime | None,
+    css_class: str = "",
+    style: str = "short",
+    since: datetime | None = None,
+) -> SafeString:
+    """A ``<time>`` element: machine-readable datetime, the full date and time on hover, and in
+    the text a short date (``style="short"``, for cards and lists), the dateline's date and
+    time (``"full"``: "Dec. 1, 2026, 10:40 a.m.") or the "Updated" time (``"updated"``: the
+    time alone on the day of ``since``)."""
     if moment is None:
         return mark_safe("")
+    if style == "full":
+        label = dateline_date(moment)
+    elif style == "updated":
+        label = updated_date(moment, since)
+    else:
+        label = short_date(moment)
     return format_html(
         '<time datetime="{}" title="{}"{}>{}</time>',
         moment.isoformat(timespec="seconds"),
         long_date(moment),
         format_html(' class="{}"', css_class) if css_class else "",
-        short_date(moment),
+        label,
     )
 
 

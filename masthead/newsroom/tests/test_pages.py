@@ -51,13 +51,12 @@ def test_story_page_shows_every_element_of_the_reference_page_in_order(client, s
     markers = [
         'href="#main"',  # skip link
         '<h1 id="story-headline" class="story-headline">Ferry service returns',
-        "Writer: <a",
+        '<span>By <a href="/author/ana-ruiz/">Ana Ruiz</a></span>',
         "<time datetime=",
         "1 min read",
         '<figure class="hero">',
         "The ferry docks on Monday.",
         '<span class="credit">(Lou Chen/Gazette Photo)</span>',
-        'class="byline">By <a href="/author/ana-ruiz/">Ana Ruiz</a>',
         "The ferry is back.",
         "Recent Posts",
         ">See All<",
@@ -215,10 +214,57 @@ def test_section_tag_and_author_pages_list_their_stories(client, story):
         assert other.headline not in html, url
 
 
-def test_organization_writer_page_lists_the_stories_it_posted(client, story):
-    wire = make_article(section=story.section, headline="Wire copy story", writer=story.writer)
+def test_an_organizations_page_lists_the_stories_it_signs(client, story):
+    wire = make_article(section=story.section, headline="Wire copy story", authors=[story.writer])
     html = client.get("/author/gazette/").content.decode()
-    assert wire.headline in html
+    assert wire.headline in html and story.headline not in html  # it only posted the ferry
+
+
+def test_the_byline_is_printed_once_and_who_posted_the_story_is_not(client, story):
+    html = client.get(story.get_absolute_url()).content.decode()
+    article = html[html.index("<article") : html.index("</article>")]
+    assert article.count(">By ") == 1 and "Writer" not in article
+    assert "The Test Gazette</a>" not in article  # the posting account, not a credit
+
+
+def test_a_free_text_byline_for_wire_copy_is_printed_once(client, story):
+    wire = make_article(
+        section=story.section, headline="Wire copy", byline_text="Rhea Castle, Bayline News"
+    )
+    html = client.get(wire.get_absolute_url()).content.decode()
+    article = html[html.index("<article") : html.index("</article>")]
+    assert article.count("By Rhea Castle, Bayline News") == 1
+
+
+def test_the_dateline_gives_the_time_in_the_publications_zone_and_the_updated_time(client):
+    from datetime import UTC, datetime
+
+    publication = make_publication(name="The Test Gazette")
+    publication.time_zone = "America/Puerto_Rico"
+    publication.save()
+    published = datetime(2026, 12, 1, 14, 40, tzinfo=UTC)  # 10:40 a.m. in San Juan
+    same_day = make_article(
+        headline="Same-day update",
+        published_at=published,
+        updated_at=datetime(2026, 12, 1, 19, 15, tzinfo=UTC),
+    )
+    next_day = make_article(
+        headline="Next-day update",
+        section=same_day.section,
+        published_at=published,
+        updated_at=datetime(2026, 12, 2, 13, 0, tzinfo=UTC),
+    )
+    html = client.get(same_day.get_absolute_url()).content.decode()
+    assert (
+        '<span class="published"><time datetime="2026-12-01T14:40:00+00:00" '
+        'title="December 1, 2026, 10:40 a.m.">Dec. 1, 2026, 10:40 a.m.</time></span>'
+    ) in html
+    assert (
+        'Updated <time datetime="2026-12-01T19:15:00+00:00" '
+        'title="December 1, 2026, 3:15 p.m.">3:15 p.m.</time>'
+    ) in html
+    html = client.get(next_day.get_absolute_url()).content.decode()
+    assert ">Dec. 2, 2026, 9 a.m.</time>" in html
 
 
 def test_unknown_pages_answer_404_in_the_site_style(client):
@@ -272,3 +318,24 @@ def test_media_files_are_served_with_cache_headers_outside_production(client):
     assert response.status_code == 200
     assert "max-age=86400" in response["Cache-Control"]
     b"".join(response.streaming_content)
+
+
+def test_stories_signed_only_by_who_posted_them_get_that_byline_on_migrating():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from masthead.newsroom.models import Byline
+
+    migration = import_module("masthead.newsroom.migrations.0011_posted_by_and_one_byline")
+    poster, reporter = make_author(name="Desk Poster"), make_author(name="Rita Reporter")
+    unsigned = make_article(headline="Posted only", writer=poster)
+    signed = make_article(headline="Signed", writer=poster, authors=[reporter])
+    wire = make_article(headline="Wire", writer=poster, byline_text="A. Wire, News Service")
+    migration.sign_unsigned_stories(apps, None)
+    migration.sign_unsigned_stories(apps, None)  # runs once per story, whatever happens twice
+    bylines = lambda story: list(  # noqa: E731
+        Byline.objects.filter(article=story).values_list("author__name", flat=True)
+    )
+    assert bylines(unsigned) == ["Desk Poster"]
+    assert bylines(signed) == ["Rita Reporter"] and bylines(wire) == []
