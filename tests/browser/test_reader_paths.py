@@ -33,7 +33,10 @@ def test_reader_follows_the_lead_story_and_sees_every_reference_element(
 
     story = page.locator("article.story")
     expect(page.get_by_role("heading", level=1)).to_have_text(newsroom.headline)
-    expect(story.get_by_text("Writer: The Test Gazette")).to_be_visible()
+    # One byline, printed once; who posted the story is the newsroom's business.
+    expect(story.get_by_text("By Dana Whitfield, Lakeshore News Service")).to_have_count(1)
+    expect(story.get_by_text("By Dana Whitfield, Lakeshore News Service")).to_be_visible()
+    expect(story.get_by_text("Writer", exact=False)).to_have_count(0)
     published = story.locator("p.dateline time").first
     expect(published).to_be_visible()
     assert published.get_attribute("datetime").startswith(str(newsroom.published_at.year))
