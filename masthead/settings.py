@@ -215,6 +215,7 @@ CSRF_FAILURE_VIEW = "masthead.views.csrf_failure"
 
 INSTALLED_APPS = [
     "masthead.newsroom",
+    "masthead.frontpage",
     "masthead.photos",
     "masthead.comments",
     "masthead.distribution",

@@ -3076,3 +3076,13 @@ full schedule is posted on the [series website](https://www.jazzonthepier.exampl
 """,
     },
 ]
+
+
+# The front page as the demo's desk set it: the lead, then the top stories in order. The
+# newest story is not always the day's lead.
+FRONT_PAGE = [
+    "storm-surge-floods-lower-harbor-district",
+    "city-council-approves-budget-harbor-patrol-library-hours",
+    "port-reports-record-seafood-exports-new-crane",
+    "gullhaven-edges-eastbank-reclaims-harbor-cup",
+]

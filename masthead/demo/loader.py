@@ -15,10 +15,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from masthead.frontpage.models import FrontPage, PlacedStory
 from masthead.newsroom.bylines import bylines_set
 from masthead.newsroom.corrections import correction_add
 from masthead.newsroom.models import Article, Author, Correction, Publication, Section, Tag
 from masthead.newsroom.roles import CONTRIBUTOR, EDITOR, give_role
+from masthead.pagecache import versions
 from masthead.photos.models import Photo
 from masthead.private_files import write_private_file
 
@@ -141,7 +143,22 @@ def load_demo_newsroom(progress: Callable[[str], None] = lambda message: None) -
             Tag.objects.get_or_create(name=name, defaults={"slug": ""})[0] for name in story["tags"]
         )
         created += 1
+    _set_front_page()
     return {"stories": created, "total": Article.objects.count()}
+
+
+def _set_front_page() -> None:
+    """Place the demo's lead and top stories, unless the desk has placed any itself."""
+    if PlacedStory.objects.exists():
+        return
+    page = FrontPage.current()
+    found = {story.slug: story for story in Article.objects.filter(slug__in=content.FRONT_PAGE)}
+    PlacedStory.objects.bulk_create(
+        PlacedStory(front_page=page, article=found[slug], position=position)
+        for position, slug in enumerate(content.FRONT_PAGE, start=1)
+        if slug in found
+    )
+    versions.bump({"list:home"})
 
 
 def _ensure_demo_login(

@@ -224,7 +224,7 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [BylineInline, CorrectionInline]
     actions = [
         "submit_selected", "publish_selected", "unpublish_selected", "return_selected",
-        "revoke_preview_links", "retry_missing_photos",
+        "revoke_preview_links", "retry_missing_photos", "place_as_lead", "add_to_top_stories",
     ]  # fmt: skip
     fieldsets = [
         (
@@ -292,6 +292,11 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def has_unpublish_permission(self, request) -> bool:
         return request.user.has_perm("newsroom.unpublish_article")
+
+    def has_front_page_permission(self, request) -> bool:
+        return request.user.has_perm("frontpage.change_frontpage") and request.user.has_perm(
+            "frontpage.add_placedstory"
+        )
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = copy.deepcopy(super().get_fieldsets(request, obj))
@@ -512,6 +517,33 @@ class ArticleAdmin(admin.ModelAdmin):
             request, f"Missing photos: {fetched} fetched, {missing} still missing.", level
         )
 
+    @admin.action(
+        description="Make the selected story the front page's lead", permissions=["front_page"]
+    )
+    def place_as_lead(self, request, queryset) -> None:
+        from masthead.frontpage.services import place_as_lead
+
+        stories = list(queryset[:2])
+        if len(stories) != 1:
+            self.message_user(request, "Choose one story to lead the front page.", messages.ERROR)
+            return
+        place_as_lead(stories[0])
+        self.message_user(
+            request, f"“{stories[0]}” now leads the front page{_unless_live(stories[0])}."
+        )
+
+    @admin.action(
+        description="Add the selected stories to the front page's top stories",
+        permissions=["front_page"],
+    )
+    def add_to_top_stories(self, request, queryset) -> None:
+        from masthead.frontpage.services import add_to_top_stories
+
+        added = add_to_top_stories(queryset.order_by("-published_at", "-pk")[:20])
+        self.message_user(
+            request, f"Added to the top stories: {added} stor{'y' if added == 1 else 'ies'}."
+        )
+
     # --- Extra pages -------------------------------------------------------------------------
 
     def get_urls(self):
@@ -707,3 +739,7 @@ class ArticleAdmin(admin.ModelAdmin):
             html = text.render_markdown(body)
         words = text.count_words(text.plain_text(html))
         return JsonResponse({"html": html, "words": words, "minutes": text.reading_minutes(words)})
+
+
+def _unless_live(article: Article) -> str:
+    return "" if article.is_live else " once it is live"

@@ -61,6 +61,16 @@ _EDITOR = [
     "redirects.view_redirect",
     "ingest.run_import",
     "ingest.view_importrun",
+    "frontpage.view_frontpage",
+    "frontpage.change_frontpage",
+    "frontpage.add_placedstory",
+    "frontpage.change_placedstory",
+    "frontpage.delete_placedstory",
+    "frontpage.view_placedstory",
+    "frontpage.add_sectionblock",
+    "frontpage.change_sectionblock",
+    "frontpage.delete_sectionblock",
+    "frontpage.view_sectionblock",
 ]
 
 # None means every permission there is.

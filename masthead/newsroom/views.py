@@ -18,6 +18,7 @@ from masthead.comments.models import Comment
 from masthead.comments.policy import comments_open
 from masthead.comments.selectors import comment_form_context, reply_target, wants_reply
 from masthead.distribution.structured_data import absolute_url
+from masthead.frontpage.selectors import front_page_plan
 from masthead.pagecache.dependencies import depends
 
 from . import story_parts
@@ -56,24 +57,32 @@ def _list_depends(request: HttpRequest, page: StoryPage, *names: str) -> None:
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     live = Article.objects.live()
-    lead = live.for_listing().latest_first().first()
+    plan = front_page_plan()
+    # The desk's lead and top stories; with none placed, the newest story leads.
+    lead = plan.placed[0] if plan.placed else live.for_listing().latest_first().first()
+    top_stories = plan.placed[1:]
+    shown_above = [story.pk for story in plan.placed] or ([lead.pk] if lead else [])
     # The latest few stories of every section in two index seeks, whatever the size of the
     # archive: first each section's cut-off (the publication time of its Nth newest story,
-    # one more than shown in case the lead is among them), then the stories from there up.
+    # counting as many more as are shown above in case they are among them), then the
+    # stories from there up.
+    reach = HOME_STORIES_PER_SECTION + len(shown_above)
     cutoffs = Section.objects.annotate(
         cutoff=Subquery(
             live.filter(section=OuterRef("pk"))
             .latest_first()
-            .values("published_at")[HOME_STORIES_PER_SECTION : HOME_STORIES_PER_SECTION + 1]
+            .values("published_at")[reach - 1 : reach]
         )
     ).values_list("pk", "cutoff")
     recent = Q(pk__in=[])
     for section_id, cutoff in cutoffs:
+        if section_id in plan.hidden_sections:
+            continue
         since = Q(published_at__gte=cutoff) if cutoff else Q()
         recent |= Q(section_id=section_id) & since
     ranked = (
         live.filter(recent)
-        .exclude(pk=lead.pk if lead else None)
+        .exclude(pk__in=shown_above)
         .for_listing()
         .order_by("section__position", "section__name", "-published_at", "-pk")
     )
@@ -84,11 +93,22 @@ def home(request: HttpRequest) -> HttpResponse:
         )
         if len(group["stories"]) < HOME_STORIES_PER_SECTION:
             group["stories"].append(article)
+    # The desk's order first; sections it has not placed follow in menu order (dicts keep
+    # the menu order the query gave, and sorted() is stable).
+    unplaced = 1 + max(plan.block_order.values(), default=0)
+    groups = sorted(
+        by_section.values(), key=lambda g: plan.block_order.get(g["section"].pk, unplaced)
+    )
     depends(request, "list:home")
     return render(
         request,
         "newsroom/home.html",
-        {"lead": lead, "section_groups": list(by_section.values())},
+        {
+            "lead": lead,
+            "top_stories": top_stories,
+            "banner": plan.banner,
+            "section_groups": groups,
+        },
     )
 
 

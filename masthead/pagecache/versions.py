@@ -120,9 +120,13 @@ def bump(names: Iterable[str], *, schedule: bool = False) -> None:
 
 
 def _next_going_live() -> datetime | None:
+    """The next moment a reader page changes by the clock alone: a story goes live or leaves,
+    or something the desk placed on the front page comes down."""
+    from masthead.frontpage.selectors import next_front_page_change
     from masthead.newsroom.models import Article
 
-    return Article.objects.next_going_live()
+    times = [Article.objects.next_going_live(), next_front_page_change()]
+    return min((t for t in times if t is not None), default=None)
 
 
 def next_change() -> datetime | None:

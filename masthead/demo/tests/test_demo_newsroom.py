@@ -5,6 +5,7 @@ from django.test import RequestFactory
 
 from masthead.demo import content
 from masthead.demo.loader import ensure_demo_editor, load_demo_newsroom
+from masthead.frontpage.models import PlacedStory
 from masthead.newsroom.models import Article, Author, Publication, Section, Tag
 from masthead.photos.models import Photo
 
@@ -43,6 +44,19 @@ def test_demo_stories_are_live_and_credited():
     assert photo.caption and photo.photographer and photo.agency and photo.alt_text
     assert photo.width == 1600 and photo.sized_renditions()
     assert Publication.current().logo
+
+
+def test_the_demo_front_page_is_set_by_its_desk_and_kept(client):
+    load_demo_newsroom()
+    placed = list(PlacedStory.objects.values_list("article__slug", flat=True))
+    assert placed == content.FRONT_PAGE
+    home = client.get("/").content.decode()
+    lead = home.split('<section class="lead"', 1)[1].split("</section>", 1)[0]
+    assert Article.objects.get(slug=content.FRONT_PAGE[0]).headline in lead
+    # The desk's own choice survives loading the demo again.
+    PlacedStory.objects.exclude(article__slug=content.FRONT_PAGE[1]).delete()
+    load_demo_newsroom()
+    assert PlacedStory.objects.count() == 1
 
 
 def test_demo_editor_login_is_kept_and_works(tmp_path):

@@ -1,0 +1,83 @@
+"""The front page set at the desk, in a real browser: an editor makes a photo-less story the
+lead from the story list and runs a breaking-news banner; a reader sees both, with the lead
+spread across the page, and the desk's screen passes axe."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from masthead.newsroom.roles import EDITOR
+from masthead.testing.factories import PASSWORD, make_article, make_user
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def _serious(page: Page) -> list[str]:
+    found = Axe().run(page).response["violations"]
+    return [
+        (v["id"], [node["target"] for node in v["nodes"]])
+        for v in found
+        if v["impact"] in ("critical", "serious")
+    ]
+
+
+def test_an_editor_sets_the_lead_and_a_banner_and_readers_see_them(
+    page: Page, live_server, newsroom, artifacts_dir
+):
+    analysis = make_article(
+        section=newsroom.section,
+        headline="What the ferry repairs cost, and who paid",
+        dek="The harbor board's accounts, line by line.",
+        published_at=timezone.now() - timedelta(hours=6),
+    )
+    editor = make_user(role=EDITOR, username="eddie", first_name="Eddie")
+    page.set_viewport_size(DESKTOP)
+    page.goto(live_server.url + "/newsroom/login/")
+    page.get_by_label("Username").fill(editor.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+    # From the story list: the older analysis leads instead of the newest story.
+    page.goto(live_server.url + "/newsroom/newsroom/article/?q=ferry+repairs")
+    page.locator(f"input[name=_selected_action][value='{analysis.pk}']").check()
+    page.locator("select[name=action]").select_option("place_as_lead")
+    page.get_by_role("button", name="Go").click()
+    expect(page.locator(".messagelist")).to_contain_text("now leads the front page")
+
+    # The front page screen: the lead is listed first; a banner goes up for an hour.
+    page.goto(live_server.url + "/newsroom/frontpage/frontpage/")
+    expect(page.get_by_role("heading", name="Breaking news banner")).to_be_visible()
+    expect(page.locator("#placed-group")).to_contain_text("On the front page")
+    page.get_by_role("textbox", name="Breaking news:").fill(
+        "Ferry service suspended for the evening"
+    )
+    later = timezone.localtime() + timedelta(hours=1)
+    page.locator("#id_breaking_ends_at_0").fill(later.strftime("%Y-%m-%d"))
+    page.locator("#id_breaking_ends_at_1").fill(later.strftime("%H:%M:%S"))
+    page.screenshot(path=artifacts_dir / "desk-front-page.png", full_page=True)
+    assert _serious(page) == []
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("changed successfully")
+
+    reader = page.context.browser.new_page(viewport=DESKTOP)
+    reader.goto(live_server.url + "/")
+    banner = reader.locator("p.breaking")
+    expect(banner).to_contain_text("Ferry service suspended for the evening")
+    lead = reader.locator("section.lead")
+    expect(lead.locator(".card-headline")).to_have_text(analysis.headline)
+    # Without a photo, the lead's text takes the whole width of the page's column.
+    text_width = lead.locator(".card-text").evaluate("e => e.getBoundingClientRect().width")
+    lead_width = lead.evaluate("e => e.getBoundingClientRect().width")
+    assert text_width > 0.95 * lead_width
+    # The story that led before is still on the page, once, in its section.
+    expect(reader.get_by_role("link", name=newsroom.headline, exact=True)).to_have_count(1)
+    reader.screenshot(path=artifacts_dir / "home-desk-lead-and-banner.png", full_page=True)
+    assert reader.context.cookies() == []  # the reader's front page stays cacheable
+    reader.close()
