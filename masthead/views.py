@@ -6,6 +6,7 @@ import posixpath
 import sys
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -75,7 +76,37 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    user = getattr(request, "user", None)
+    if (
+        user is not None
+        and user.is_authenticated
+        and user.is_staff
+        and request.path.startswith(reverse("admin:index"))
+    ):
+        return _desk_permission_denied(request)
     return render(request, "403.html", status=403)
+
+
+def _desk_permission_denied(request: HttpRequest) -> HttpResponse:
+    """At the desk, a page beyond the account's role says so, and who can help, in the desk's
+    own frame (settings and wire sources are the Admins')."""
+    from django.contrib import admin
+    from django.contrib.auth import get_user_model
+
+    from masthead.newsroom.roles import ADMIN
+
+    admins = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(groups__name=ADMIN) | Q(is_superuser=True))
+        .distinct()
+        .order_by("first_name", "last_name", "username")[:5]
+    )
+    context = admin.site.each_context(request) | {
+        "title": "This page is for Admins",
+        "admins": [person.get_full_name() or person.get_username() for person in admins],
+    }
+    return render(request, "admin/permission_denied.html", context, status=403)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -28,12 +28,13 @@ from django.http import (
 )
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 
 from masthead import text
 from masthead.photos.admin import thumbnail_tag
 
 from . import corrections, preview, revisions, workflow
-from .dates import long_date
+from .dates import ends_sentence, long_date
 from .models import Article, Byline, Correction, Revision
 from .workflow import Move, WorkflowError
 
@@ -175,6 +176,37 @@ class BylineInline(ArticleChildInline, admin.TabularInline):
     fields = ["author", "position"]
 
 
+class StateFilter(admin.SimpleListFilter):
+    """The story list by what readers see now: a scheduled story whose time has come is live,
+    not "Scheduled", and one whose rights ended is neither."""
+
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", "Draft"),
+            ("review", "In review"),
+            ("scheduled", "Scheduled, not live yet"),
+            ("live", "Live now"),
+            ("expired", "Rights ended"),
+            ("unpublished", "Unpublished"),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        value = self.value()
+        if value == "scheduled":
+            return queryset.filter(status__in=Article.LIVE_STATUSES, published_at__gt=now)
+        if value == "live":
+            return queryset.live(at=now)
+        if value == "expired":
+            return queryset.filter(status__in=Article.LIVE_STATUSES, expires_at__lte=now)
+        if value in (Article.Status.DRAFT, Article.Status.IN_REVIEW, Article.Status.UNPUBLISHED):
+            return queryset.filter(status=value)
+        return queryset
+
+
 class CorrectionInline(admin.StackedInline):
     """Corrections and updates are appended, with their time, and never edited or removed."""
 
@@ -188,6 +220,12 @@ class CorrectionInline(admin.StackedInline):
 
     def has_view_permission(self, request, obj=None) -> bool:
         return obj is not None and obj.has_been_public
+
+    def get_queryset(self, request):
+        # Django's inline filters its rows by has_view_permission(request) asked with no
+        # story, which is False here: the story's corrections never showed. Whether the
+        # inline shows at all is asked with the story (above).
+        return Correction.objects.select_related("created_by").order_by("created_at", "pk")
 
     def has_add_permission(self, request, obj=None) -> bool:
         return (
@@ -213,7 +251,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_display = [
         "headline", "section", "state", "published_at", "rights", "reading_minutes", "hero",
     ]  # fmt: skip
-    list_filter = ["status", "section", "published_at", "tags"]
+    list_filter = [StateFilter, "section", "published_at", "tags"]
     search_fields = ["headline", "dek", "body", "byline_text", "bylines__author__name"]
     date_hierarchy = "published_at"
     list_select_related = ["section", "hero_photo"]
@@ -632,7 +670,9 @@ class ArticleAdmin(admin.ModelAdmin):
                 link = preview.preview_link_make(article, made_by=request.user)
                 self.message_user(
                     request,
-                    f"Preview link made; it works until {long_date(link.expires_at)}.",
+                    ends_sentence(
+                        f"Preview link made; it works until {long_date(link.expires_at)}"
+                    ),
                     messages.SUCCESS,
                 )
             elif what == "revoke-all":

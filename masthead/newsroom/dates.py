@@ -24,6 +24,11 @@ def long_date(moment: datetime) -> str:
     return f"{local:%B} {local.day}, {local.year}, {hour}:{local:%M} {suffix}"
 
 
+def ends_sentence(text: str) -> str:
+    """``text`` with the full stop a sentence ends on, unless it ends on one ("p.m.")."""
+    return text if text.endswith(".") else text + "."
+
+
 # Newspaper style for months in a dateline: the short months abbreviated with a point, March to
 # July written out (as the wire services' stylebooks print them).
 _DATELINE_MONTHS = (

@@ -35,7 +35,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from .dates import long_date
+from .dates import ends_sentence, long_date
 from .models import Article, StatusChange
 
 Status = Article.Status
@@ -207,7 +207,7 @@ class MoveResult:
     def message(self) -> str:
         article, change = self.article, self.change
         if change.to_status == Status.SCHEDULED:
-            return f"“{article}” is scheduled for {long_date(change.published_at)}."
+            return ends_sentence(f"“{article}” is scheduled for {long_date(change.published_at)}")
         return f"“{article}” is now {article.get_status_display().lower()}."
 
 

@@ -62,6 +62,7 @@ def article_preview(request: HttpRequest, token: str) -> HttpResponse:
             "current_section_slug": article.section.slug,
             "canonical_url": absolute_url(request, canonical),
             "preview_expires_at": link.expires_at,
+            "previewing": True,
         },
     )
     return _private(response)

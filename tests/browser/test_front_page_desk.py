@@ -81,3 +81,19 @@ def test_an_editor_sets_the_lead_and_a_banner_and_readers_see_them(
     reader.screenshot(path=artifacts_dir / "home-desk-lead-and-banner.png", full_page=True)
     assert reader.context.cookies() == []  # the reader's front page stays cacheable
     reader.close()
+
+
+def test_the_story_list_keeps_headlines_readable_at_1366_pixels(
+    page: Page, live_server, newsroom, artifacts_dir
+):
+    editor = make_user(role=EDITOR, username="eddie", first_name="Eddie", last_name="Desk")
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(live_server.url + "/newsroom/login/")
+    page.get_by_label("Username").fill(editor.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator("#user-tools")).to_contain_text("Welcome, Eddie Desk (Editor).")
+    page.goto(live_server.url + "/newsroom/newsroom/article/")
+    cell = page.locator("#result_list .field-headline").first
+    assert cell.evaluate("e => e.getBoundingClientRect().width") >= 250
+    page.screenshot(path=artifacts_dir / "desk-story-list-1366.png", full_page=True)

@@ -122,3 +122,18 @@ def test_not_found_page_is_styled_and_leads_home(page: Page, live_server, newsro
     page.screenshot(path=artifacts_dir / "not-found-phone.png")
     page.get_by_role("link", name="Go to the front page").click()
     expect(page.get_by_role("link", name=newsroom.headline).first).to_be_visible()
+
+
+def test_on_a_short_page_the_footer_reaches_the_bottom_and_reading_time_stays_whole(
+    page: Page, live_server, newsroom
+):
+    page.set_viewport_size(DESKTOP)
+    page.goto(live_server.url + "/search/?q=nothing-matches-this")
+    footer_bottom = page.locator(".site-footer").evaluate("e => e.getBoundingClientRect().bottom")
+    assert footer_bottom >= DESKTOP["height"] - 1
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(live_server.url + "/archive/")
+    for reading in page.locator(".card-meta .nowrap").all()[:10]:
+        # One line: its height is a single line's, whatever the width of the card.
+        lines = reading.evaluate("e => e.getClientRects().length")
+        assert lines == 1

@@ -448,3 +448,79 @@ def test_view_on_site_opens_a_draft_as_its_preview(client, editor):
     live = make_article()
     page = client.get(change_url(live)).content.decode()
     assert f'<a href="{live.get_absolute_url()}" class="viewsitelink">' in page
+
+
+# --- What a new editor ran into (issue 13, item 8) ---------------------------------------------
+
+
+def test_existing_corrections_show_in_the_story_form(client, editor):
+    from masthead.newsroom.corrections import correction_add
+
+    story = make_article()
+    correction_add(article=story, user=editor, text="An earlier version misspelled the pier.")
+    client.force_login(editor)
+    page = client.get(change_url(story)).content.decode()
+    assert "An earlier version misspelled the pier." in page
+    assert 'name="corrections-INITIAL_FORMS" value="1"' in page
+
+
+def test_the_scheduled_filter_lists_only_stories_not_live_yet(client, editor):
+    now = timezone.now()
+    waiting = make_article(headline="Waits for noon", status=Status.SCHEDULED,
+                           published_at=now + timedelta(hours=3))  # fmt: skip
+    gone_live = make_article(headline="Went live at dawn", status=Status.SCHEDULED,
+                             published_at=now - timedelta(hours=3))  # fmt: skip
+    client.force_login(editor)
+    url = reverse("admin:newsroom_article_changelist")
+    scheduled = client.get(url, {"state": "scheduled"}).context["cl"].result_list
+    assert list(scheduled) == [waiting]
+    live = client.get(url, {"state": "live"}).context["cl"].result_list
+    assert gone_live in live and waiting not in live
+
+
+def test_messages_end_with_one_full_stop(client, editor):
+    article = draft_of(editor)
+    client.force_login(editor)
+    zone = Publication.current().zone
+    at = datetime.combine(timezone.localdate(timezone=zone) + timedelta(days=2), time(15, 0), zone)
+    response = client.post(
+        change_url(article),
+        form_data(article, _workflow="schedule", publish_at_0=at.strftime("%Y-%m-%d"),
+                  publish_at_1=at.strftime("%H:%M")),
+        follow=True,
+    )  # fmt: skip
+    text = response.content.decode()
+    assert "is scheduled for" in text
+    assert "p.m.." not in text and "a.m.." not in text
+    made = client.post(reverse("admin:newsroom_article_preview_links", args=[article.pk]),
+                       {"preview_action": "make"}, follow=True)  # fmt: skip
+    assert "Preview link made" in made.content.decode()
+    assert "m.." not in made.content.decode()
+
+
+def test_a_drafts_preview_does_not_say_comments_are_closed(client, editor):
+    from masthead.newsroom import preview
+
+    article = draft_of(editor)
+    link = preview.preview_link_make(article, made_by=editor)
+    page = client.get(preview.preview_url(link)).content.decode()
+    assert "Readers can comment once the story is published." in page
+    assert "Comments on this story are closed." not in page
+    assert "m.." not in page
+
+
+def test_the_desk_welcomes_each_account_by_its_own_name_and_role(client, editor):
+    client.force_login(editor)
+    page = client.get(reverse("admin:index")).content.decode()
+    assert "Welcome, <strong>Eddie Desk</strong> (Editor)." in page
+
+
+def test_an_editor_at_an_admins_page_is_told_why_and_whom_to_ask(client, editor):
+    make_user(role="Admin", first_name="Ada", last_name="Chief")
+    client.force_login(editor)
+    response = client.get(reverse("admin:newsroom_publication_changelist"))
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "This page is for Admins" in page
+    assert "Ada Chief" in page
+    assert 'id="user-tools"' in page  # in the desk's frame, not the readers'
