@@ -216,6 +216,7 @@ CSRF_FAILURE_VIEW = "masthead.views.csrf_failure"
 INSTALLED_APPS = [
     "masthead.newsroom",
     "masthead.frontpage",
+    "masthead.desk",
     "masthead.photos",
     "masthead.comments",
     "masthead.distribution",

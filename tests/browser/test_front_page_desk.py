@@ -44,6 +44,13 @@ def test_an_editor_sets_the_lead_and_a_banner_and_readers_see_them(
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
 
+    # The desk's first page: the day's work, and the review badge in the header.
+    expect(page.locator("#desk-dashboard")).to_be_visible()
+    expect(page.locator(".review-queue")).to_have_text("No stories in review")
+    expect(page.locator("#desk-today").locator("xpath=..")).to_contain_text(newsroom.headline)
+    page.screenshot(path=artifacts_dir / "desk-dashboard.png", full_page=True)
+    assert _serious(page) == []
+
     # From the story list: the older analysis leads instead of the newest story.
     page.goto(live_server.url + "/newsroom/newsroom/article/?q=ferry+repairs")
     page.locator(f"input[name=_selected_action][value='{analysis.pk}']").check()
