@@ -78,6 +78,8 @@ def _author_entity(request: HttpRequest, author: Author) -> dict:
     }
     if author.title and kind == "Person":
         entity["jobTitle"] = author.title
+    if author.profile_links:
+        entity["sameAs"] = [url for _, url in author.profiles]
     return entity
 
 

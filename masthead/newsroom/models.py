@@ -5,11 +5,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import datetime
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, available_timezones
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -145,6 +147,38 @@ class Publication(models.Model):
         return ZoneInfo(self.time_zone)
 
 
+MOST_PROFILE_LINKS = 8
+_PROFILE_SITES = {
+    "bsky.app": "Bluesky", "x.com": "X", "twitter.com": "X", "linkedin.com": "LinkedIn",
+    "instagram.com": "Instagram", "facebook.com": "Facebook", "threads.net": "Threads",
+    "github.com": "GitHub", "youtube.com": "YouTube", "tiktok.com": "TikTok",
+}  # fmt: skip
+
+
+def validate_profile_links(value: str) -> None:
+    links = value.split()
+    if len(links) > MOST_PROFILE_LINKS:
+        raise ValidationError(f"At most {MOST_PROFILE_LINKS} profiles, one per line.")
+    check = URLValidator(schemes=["https", "http"])
+    for link in links:
+        try:
+            check(link)
+        except ValidationError:
+            raise ValidationError(
+                f"“{link[:80]}” is not a web address such as https://bsky.app/profile/name."
+            ) from None
+
+
+def profile_site_name(url: str) -> str:
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    if host in _PROFILE_SITES:
+        return _PROFILE_SITES[host]
+    if parts.path.startswith("/@"):
+        return "Mastodon"  # a fediverse profile: https://server.example/@name
+    return host
+
+
 class Author(models.Model):
     """A person (reporter, editor, photographer) or an organization that stories are credited to."""
 
@@ -168,6 +202,16 @@ class Author(models.Model):
         related_name="author_profile",
         help_text="The newsroom account of this author, if they have one.",
     )
+    email = models.EmailField(
+        "public email", blank=True, help_text="Shown on the author page for readers' tips."
+    )
+    profile_links = models.TextField(
+        "profiles",
+        blank=True,
+        validators=[validate_profile_links],
+        help_text="Addresses of the author's pages elsewhere (Bluesky, Mastodon, LinkedIn, a "
+        "website), one per line.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -177,6 +221,11 @@ class Author(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("newsroom:author", args=[self.slug])
+
+    @property
+    def profiles(self) -> list[tuple[str, str]]:
+        """The profile links as (name of the site, address), for the author page and JSON-LD."""
+        return [(profile_site_name(url), url) for url in self.profile_links.split() if url]
 
 
 class Section(models.Model):

@@ -36,7 +36,7 @@ from masthead.comments.selectors import comment_form_context, comment_threads
 from masthead.pagecache import versions
 from masthead.pagecache.dependencies import story_page_dependencies
 from masthead.pagecache.local import LocalCopies, now
-from masthead.search.related import related_stories
+from masthead.search.related import RELATED_COUNT, related_stories
 
 from .models import Article, Publication
 
@@ -84,6 +84,11 @@ def for_shell(queryset):
     return queryset.select_related("section").only(*SHELL_FIELDS)
 
 
+def recent_candidates() -> int:
+    """How many Recent Posts to read: enough to show the full list without the related ones."""
+    return settings.MASTHEAD_RECENT_POSTS + RELATED_COUNT
+
+
 def render_parts(
     request: HttpRequest,
     article: Article,
@@ -96,10 +101,14 @@ def render_parts(
 ) -> dict[str, SafeString]:
     """Every part of the page for ``article`` (loaded with ``for_story_page()``);
     ``form_context`` when the comment form sits inside the list (a reply)."""
+    related = related_stories(article) if related is None else related
+    # Recent Posts name none of the related stories above them: a story is listed once.
+    listed = {story.pk for story in related}
+    recent = [story for story in recent_posts if story.pk not in listed]
     context = {
         "article": article,
-        "recent_posts": recent_posts,
-        "related_stories": related_stories(article) if related is None else related,
+        "recent_posts": recent[: settings.MASTHEAD_RECENT_POSTS],
+        "related_stories": related,
         "comment_threads": comment_threads(comments),
         "comment_count": sum(1 for comment in comments if comment.is_visible),
         "comments_open": comments_open,
@@ -154,9 +163,7 @@ def fresh_story_parts(
         article = Article.objects.for_story_page().get(pk=article.pk)
     if comments is None:
         comments = list(Comment.objects.for_story_page(article.pk))
-    recent = Article.objects.live().recent_posts(
-        besides=article.pk, limit=settings.MASTHEAD_RECENT_POSTS
-    )
+    recent = Article.objects.live().recent_posts(besides=article.pk, limit=recent_candidates())
     parts = render_parts(
         request, article, recent_posts=recent, comments=comments,
         comments_open=comments_open, form_context=form_context,

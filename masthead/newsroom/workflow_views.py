@@ -46,7 +46,7 @@ def article_preview(request: HttpRequest, token: str) -> HttpResponse:
         # Shown as it would be if published now; nothing is saved.
         article.published_at = timezone.now()
     recent = Article.objects.live().recent_posts(
-        besides=article.pk, limit=settings.MASTHEAD_RECENT_POSTS
+        besides=article.pk, limit=story_parts.recent_candidates()
     )
     canonical = article.get_absolute_url()
     # Made afresh, never from or into the live story's stored parts: this is the draft.

@@ -22,6 +22,13 @@ def feed_links(context, kind: str = "site", slug: str = "", title: str = "") -> 
     return {"feed_title": f"{title} · {name}" if title else name, **_feed_urls(kind, slug)}
 
 
+@register.inclusion_tag("distribution/follow_links.html")
+def follow_links(kind: str, slug: str, title: str) -> dict:
+    """Visible links to a section's, tag's or author's feeds, for readers who follow by feed
+    (the ``<link rel="alternate">`` in the head is for their feed readers)."""
+    return {"title": title, **_feed_urls(kind, slug)}
+
+
 @lru_cache(maxsize=4096)
 def _feed_urls(kind: str, slug: str) -> dict[str, str]:
     """The three feed addresses of a page (every page shows them; reversing costs more than

@@ -135,15 +135,25 @@ def test_updated_time_is_shown_only_when_updated(client, story):
     assert "Updated <time" in client.get(story.get_absolute_url()).content.decode()
 
 
-def test_recent_posts_are_the_five_latest_other_stories(client, story):
-    others = [make_article(section=story.section, headline=f"Other story {i}") for i in range(7)]
+def test_recent_posts_are_the_five_latest_other_stories_not_listed_as_related(client, story):
+    others = [make_article(section=story.section, headline=f"Other story {i}") for i in range(12)]
     html = client.get(story.get_absolute_url()).content.decode()
     recent = html[html.index("Recent Posts") : html.index('id="comments"')]
-    newest = sorted(others, key=lambda a: a.published_at, reverse=True)
+    related_block = re.search(r'<section class="related-stories".*?</section>', html, re.S)
+    related = (
+        set(re.findall(r">(Other story \d+)<", related_block.group(0))) if related_block else set()
+    )
+    newest = [
+        article
+        for article in sorted(others, key=lambda a: a.published_at, reverse=True)
+        if article.headline not in related
+    ]
     for article in newest[:5]:
-        assert article.headline in recent
+        assert f">{article.headline}<" in recent
     for article in newest[5:]:
-        assert article.headline not in recent
+        assert f">{article.headline}<" not in recent
+    for headline in related:
+        assert f">{headline}<" not in recent  # a story is listed once
     assert story.headline not in recent
 
 
@@ -339,3 +349,71 @@ def test_stories_signed_only_by_who_posted_them_get_that_byline_on_migrating():
     )
     assert bylines(unsigned) == ["Desk Poster"]
     assert bylines(signed) == ["Rita Reporter"] and bylines(wire) == []
+
+
+def test_corrections_are_linked_from_the_footer_and_from_a_corrected_story(client, story):
+    from masthead.newsroom.corrections import correction_add
+    from masthead.testing.factories import make_user
+
+    footer = client.get("/").content.decode().split('<footer class="site-footer">', 1)[1]
+    assert 'href="/corrections/">Corrections</a>' in footer
+    correction_add(article=story, user=make_user(role="Editor"), text="The pier is the north one.")
+    notes = client.get(story.get_absolute_url()).content.decode().split('id="corrections"', 1)[1]
+    assert 'href="/corrections/"' in notes.split("</aside>", 1)[0]
+
+
+def test_section_tag_and_author_pages_show_their_feeds_to_readers(client, story):
+    for url, feed in [
+        ("/city/", "/feeds/section/city/"),
+        ("/tag/harbor/", "/feeds/tag/harbor/"),
+        ("/author/ana-ruiz/", "/feeds/author/ana-ruiz/"),
+    ]:
+        main = client.get(url).content.decode().split("<main", 1)[1]
+        follow = re.search(r'<p class="follow-links">.*?</p>', main, re.S).group(0)
+        for fmt in ("rss", "atom", "json"):
+            assert f'href="{feed}{fmt}/"' in follow
+
+
+def test_an_author_page_gives_contact_and_profiles_and_json_ld_same_as(client, story):
+    from masthead.newsroom.models import Author
+
+    ana = Author.objects.get(slug="ana-ruiz")
+    ana.email = "ana@gazette.example"
+    ana.profile_links = "https://bsky.app/profile/ana.example\nhttps://social.example/@ana"
+    ana.full_clean()
+    ana.save()
+    html = client.get("/author/ana-ruiz/").content.decode()
+    contact = re.search(r'<ul class="author-contact".*?</ul>', html, re.S).group(0)
+    assert 'href="mailto:ana@gazette.example"' in contact
+    assert '<a href="https://bsky.app/profile/ana.example" rel="me noopener">Bluesky</a>' in contact
+    assert '<a href="https://social.example/@ana" rel="me noopener">Mastodon</a>' in contact
+    page = client.get(story.get_absolute_url()).content.decode()
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+    )
+    article = next(
+        item
+        for item in (data if isinstance(data, list) else data.get("@graph", [data]))
+        if item.get("@type") == "NewsArticle"
+    )
+    person = next(a for a in article["author"] if a.get("name") == "Ana Ruiz")
+    assert person["sameAs"] == [
+        "https://bsky.app/profile/ana.example",
+        "https://social.example/@ana",
+    ]
+
+
+@pytest.mark.parametrize(
+    "links",
+    ["javascript:alert(1)", "not a link", "\n".join(f"https://x.example/{n}" for n in range(9))],
+)
+def test_an_authors_profiles_must_be_web_addresses(story, links):
+    from django.core.exceptions import ValidationError
+
+    from masthead.newsroom.models import Author
+
+    ana = Author.objects.get(slug="ana-ruiz")
+    ana.profile_links = links
+    with pytest.raises(ValidationError) as refused:
+        ana.full_clean()
+    assert "profile_links" in refused.value.message_dict
