@@ -69,6 +69,14 @@ def _image_objects(request: HttpRequest, photo: Photo) -> list[dict]:
     ]
 
 
+# schema.org's kinds of news article for the story labels (an exclusive is news all the same).
+ARTICLE_TYPES = {
+    Article.Label.ANALYSIS: "AnalysisNewsArticle",
+    Article.Label.OPINION: "OpinionNewsArticle",
+    Article.Label.SPONSORED: "AdvertiserContentArticle",
+}
+
+
 def _author_entity(request: HttpRequest, author: Author) -> dict:
     kind = "Organization" if author.kind == Author.Kind.ORGANIZATION else "Person"
     entity = {
@@ -135,7 +143,7 @@ def news_article(request: HttpRequest, article: Article) -> dict:
     modified = article.updated_at or article.published_at or article.modified_at
     data: dict = {
         "@context": "https://schema.org",
-        "@type": "NewsArticle",
+        "@type": ARTICLE_TYPES.get(article.label, "NewsArticle"),
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
         "headline": article.headline[:HEADLINE_LIMIT],

@@ -256,7 +256,7 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     list_select_related = ["section", "hero_photo"]
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["hero_photo", "writer", "tags", "section"]
+    autocomplete_fields = ["hero_photo", "writer", "tags", "section", "related_picks"]
     readonly_fields = ["state", "publication_time", "word_count",
                        "reading_minutes", "created_at", "modified_at"]  # fmt: skip
     inlines = [BylineInline, CorrectionInline]
@@ -273,6 +273,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     "slug",
                     "dek",
                     "section",
+                    "label",
                     "body",
                     "body_format",
                     "base_version",
@@ -281,6 +282,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         ("Photo", {"fields": ["hero_photo"]}),
         ("Credits", {"fields": ["writer", "byline_text", "tags"]}),
+        ("Related stories", {"fields": ["related_picks"]}),
         (
             "Syndication",
             {"fields": ["source_name", "source_credit", "original_url"], "classes": ["collapse"]},

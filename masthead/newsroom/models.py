@@ -282,6 +282,12 @@ class Article(models.Model):
         PUBLISHED = "published", "Published"
         UNPUBLISHED = "unpublished", "Unpublished"
 
+    class Label(models.TextChoices):
+        ANALYSIS = "analysis", "Analysis"
+        OPINION = "opinion", "Opinion"
+        EXCLUSIVE = "exclusive", "Exclusive"
+        SPONSORED = "sponsored", "Sponsored"
+
     class BodyFormat(models.TextChoices):
         MARKDOWN = "markdown", "Markdown"
         HTML = "html", "HTML"
@@ -318,6 +324,20 @@ class Article(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text="Who posted the story, for the newsroom; readers see the byline only.",
+    )
+    label = models.CharField(
+        max_length=12,
+        choices=Label.choices,
+        blank=True,
+        help_text="Shown above the headline, so readers know what kind of piece this is.",
+    )
+    related_picks = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="+",
+        verbose_name="related stories",
+        help_text="Chosen by the desk; they come before the ones found by topic.",
     )
     source_name = models.CharField(
         "news service",

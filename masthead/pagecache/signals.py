@@ -20,7 +20,7 @@ from .dependencies import story_lists
 # any of them refreshes every story page's lists of other stories too.
 LISTED_FIELDS = (
     "status", "published_at", "expires_at", "section_id", "headline", "slug", "dek",
-    "hero_photo_id", "byline_text", "writer_id", "noindex",
+    "hero_photo_id", "byline_text", "writer_id", "noindex", "label",
 )  # fmt: skip
 
 
@@ -137,6 +137,14 @@ def _tags_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs
         names = _story_names(ids, extra_tags=list(pk_set or cleared))
     if names:
         versions.bump(names | {"stories"})  # related stories follow tags
+
+
+def _picks_changed(sender, instance, action: str, reverse: bool, **kwargs) -> None:
+    """The desk's related stories: only the picking story's page lists them."""
+    if action in ("post_add", "post_remove", "post_clear") and not reverse:
+        ids = _public_ids([instance.pk])
+        if ids:
+            versions.bump({f"story:{pk}" for pk in ids})
 
 
 def _byline_changed(sender, instance, raw: bool = False, **kwargs) -> None:
@@ -263,6 +271,9 @@ def connect() -> None:
     pre_delete.connect(_article_deleting, sender=Article, dispatch_uid=f"{uid}.article_deleting")
     post_delete.connect(_article_deleted, sender=Article, dispatch_uid=f"{uid}.article_deleted")
     m2m_changed.connect(_tags_changed, sender=Article.tags.through, dispatch_uid=f"{uid}.tags")
+    m2m_changed.connect(
+        _picks_changed, sender=Article.related_picks.through, dispatch_uid=f"{uid}.picks"
+    )
     post_save.connect(_byline_changed, sender=Byline, dispatch_uid=f"{uid}.byline_saved")
     post_delete.connect(_byline_changed, sender=Byline, dispatch_uid=f"{uid}.byline_deleted")
     bylines_replaced.connect(_bylines_replaced, dispatch_uid=f"{uid}.bylines_replaced")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
 from masthead.newsroom.models import Article
@@ -45,7 +45,8 @@ STOP_WORDS = frozenset(
 def related_stories(article: Article, *, limit: int = RELATED_COUNT) -> list[Article]:
     """Up to ``limit`` live stories related to ``article``, most related first.
 
-    Uses the story's prefetched tags, so it costs one query.
+    The desk's picks (``related_picks``) come first. Uses the story's prefetched tags, so it
+    costs one query.
     """
     tag_ids = [tag.pk for tag in article.tags.all()]
     # The longest words of the headline: longer words are rarer, so more telling and cheaper
@@ -86,13 +87,22 @@ def related_stories(article: Article, *, limit: int = RELATED_COUNT) -> list[Art
             engine.matching_ids(query, published=(moment - WORDS_WINDOW, moment + WORDS_WINDOW))
         )
         similar = Case(When(engine.matches_story(query), then=Value(2)), default=Value(0))
-    candidates = sources[0].union(*sources[1:]) if len(sources) > 1 else sources[0]
+    # The desk's own picks come first, from whenever they were published.
+    picks = (
+        Article.related_picks.through.objects.filter(from_article_id=article.pk)
+        .order_by()
+        .values("to_article_id")
+    )
+    sources.append(picks)
+    candidates = sources[0].union(*sources[1:])
     stories = (
         Article.objects.live()
         .exclude(pk=article.pk)
-        .filter(pk__in=candidates, published_at__range=span)
+        .filter(pk__in=candidates)
+        .filter(Q(published_at__range=span) | Q(pk__in=picks))
         # alias(), not annotate(): each part is computed once, for the ordering only.
         .alias(
+            picked=Case(When(pk__in=picks, then=Value(1)), default=Value(0)),
             shared_tags=shared_tags,
             similar=similar,
             same_section=Case(When(section_id=article.section_id, then=Value(1)), default=Value(0)),
@@ -100,6 +110,6 @@ def related_stories(article: Article, *, limit: int = RELATED_COUNT) -> list[Art
         .alias(score=F("shared_tags") * 3 + F("similar") + F("same_section"))
         .select_related("section")
         .only("headline", "slug", "published_at", "created_at", "section__slug", "section__name")
-        .order_by("-score", "-published_at", "-pk")
+        .order_by("-picked", "-score", "-published_at", "-pk")
     )
     return list(stories[:limit])

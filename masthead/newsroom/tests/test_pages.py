@@ -417,3 +417,52 @@ def test_an_authors_profiles_must_be_web_addresses(story, links):
     with pytest.raises(ValidationError) as refused:
         ana.full_clean()
     assert "profile_links" in refused.value.message_dict
+
+
+@pytest.mark.parametrize(
+    "label, kind",
+    [
+        ("analysis", "AnalysisNewsArticle"),
+        ("opinion", "OpinionNewsArticle"),
+        ("sponsored", "AdvertiserContentArticle"),
+        ("exclusive", "NewsArticle"),
+        ("", "NewsArticle"),
+    ],
+)
+def test_a_story_label_is_the_kicker_and_the_json_ld_type(client, story, label, kind):
+    story.label = label
+    story.save()
+    page = client.get(story.get_absolute_url()).content.decode()
+    kicker = re.search(r'<p class="kicker">.*?</p>', page, re.S).group(0)
+    assert ("story-label" in kicker) == bool(label)
+    if label:
+        assert f">{Article.Label(label).label}</span>" in kicker
+    data = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+    assert f'"@type": "{kind}"' in data or f'"@type":"{kind}"' in data
+    home = client.get("/").content.decode()
+    assert (f"story-label-{label}" in home) == bool(label)  # cards carry it too
+
+
+def test_hand_picked_related_stories_come_first_and_are_not_repeated(client, story):
+    long_ago = make_article(
+        section=make_section(name="Arts", slug="arts"), headline="The ferry in its first season",
+        published_at=timezone.now() - timedelta(days=900),
+    )  # fmt: skip
+    for n in range(6):
+        make_article(
+            section=story.section, headline=f"Harbor note {n}", tags=list(story.tags.all())
+        )
+    first = client.get(story.get_absolute_url()).content.decode()
+    before = re.search(r'<section class="related-stories".*?</section>', first, re.S).group(0)
+    assert "The ferry in its first season" not in before  # too old to be found by topic
+    story.related_picks.add(long_ago)
+    page = client.get(story.get_absolute_url())
+    assert page["X-Cache"] != "hit"  # picking refreshed the stored page
+    html = page.content.decode()
+    related = re.search(r'<section class="related-stories".*?</section>', html, re.S).group(0)
+    headlines = re.findall(r'<a href="[^"]+">([^<]+)</a>', related)
+    assert headlines[0] == "The ferry in its first season"
+    assert len(headlines) == 4  # the picks, then the ones found by topic
+    recent = html[html.index("Recent Posts") : html.index('id="comments"')]
+    for headline in headlines:
+        assert f">{headline}<" not in recent
