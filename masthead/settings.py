@@ -217,6 +217,7 @@ INSTALLED_APPS = [
     "masthead.newsroom",
     "masthead.frontpage",
     "masthead.desk",
+    "masthead.pages",
     "masthead.photos",
     "masthead.comments",
     "masthead.distribution",

@@ -56,6 +56,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += [
     path("search/", include("masthead.search.urls")),
     path("", include("masthead.distribution.urls")),
+    path("", include("masthead.pages.urls")),
     path("", include("masthead.newsroom.urls")),
 ]
 

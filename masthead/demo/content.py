@@ -3086,3 +3086,88 @@ FRONT_PAGE = [
     "port-reports-record-seafood-exports-new-crane",
     "gullhaven-edges-eastbank-reclaims-harbor-cup",
 ]
+
+# The paper's standing pages, linked from the footer. Invented, like everything in the demo.
+PAGES = [
+    {
+        "slug": "about",
+        "title": "About the Beacon",
+        "summary": "Who we are, what we cover and who owns the paper.",
+        "body": """The Gullhaven Beacon has reported on Gullhaven and Sorrel County every day since
+1911. We cover the city council and the county board, the schools, the harbor and its
+businesses, the courts, local sports and the arts.
+
+The Beacon is owned by the Sorrel County Press Trust, a nonprofit whose board has no say over
+what we report. Our newsroom has eleven full-time journalists.
+
+## How to reach us
+
+See [Contact](/about/contact/) for the newsroom's telephone number and addresses.
+""",
+    },
+    {
+        "slug": "contact",
+        "title": "Contact",
+        "summary": "How to reach the newsroom, send a tip or ask for a correction.",
+        "body": """- **News tips:** tips@beacon.example, or call the newsroom at 555-0142.
+- **Corrections:** corrections@beacon.example. Tell us what is wrong and where.
+- **Letters to the editor:** letters@beacon.example, 250 words at most, with your name and town.
+- **Post:** The Gullhaven Beacon, 14 Quay Street, Gullhaven.
+
+The newsroom answers the telephone from 8 a.m. to 10 p.m. every day.
+""",
+    },
+    {
+        "slug": "staff",
+        "title": "Staff",
+        "summary": "The people who report, edit and photograph the news.",
+        "body": """## Editors
+
+- Teodora Vance, executive editor
+- Adaeze Morrow, opinion editor
+
+## Reporters and photographers
+
+Every reporter has a page of their own: follow the name under any story to find their beat,
+their email and their latest work.
+""",
+    },
+    {
+        "slug": "ethics",
+        "title": "Ethics and corrections policy",
+        "summary": "The standards we hold ourselves to, and how we fix mistakes.",
+        "body": """We report fairly and check what we publish. We name our sources whenever we
+can, and say why when we cannot. Reporters do not cover organizations they belong to or
+people they are related to.
+
+## Corrections
+
+When we get something wrong we correct it in the story, with a note at the end saying what
+changed and when. Every correction is also listed on our [corrections page](/corrections/).
+We do not remove stories because they are unwelcome; we update them when there is news.
+""",
+    },
+    {
+        "slug": "privacy",
+        "title": "Privacy",
+        "summary": "What we keep about readers, and for how long.",
+        "body": """Reading the Beacon sets no cookie and needs no account. When you comment we
+keep your name, your email address (never shown) and your comment. Spam is deleted after 30
+days. We do not sell or share readers' details, and our pages load nothing from advertising
+networks.
+
+Write to privacy@beacon.example to see or delete what we hold about you.
+""",
+    },
+    {
+        "slug": "terms",
+        "title": "Terms of use",
+        "summary": "The rules for using the site and its comments.",
+        "body": """Our stories and photos belong to the Beacon or to the agencies credited with
+them; you may quote and link to them, not republish them whole without permission.
+
+Comments are moderated. We remove comments that attack people, spread others' private
+details or advertise. Repeated abuse ends in a ban.
+""",
+    },
+]

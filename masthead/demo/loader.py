@@ -21,6 +21,7 @@ from masthead.newsroom.corrections import correction_add
 from masthead.newsroom.models import Article, Author, Correction, Publication, Section, Tag
 from masthead.newsroom.roles import CONTRIBUTOR, EDITOR, give_role
 from masthead.pagecache import versions
+from masthead.pages.models import Page
 from masthead.photos.models import Photo
 from masthead.private_files import write_private_file
 
@@ -144,6 +145,8 @@ def load_demo_newsroom(progress: Callable[[str], None] = lambda message: None) -
         )
         created += 1
     _set_front_page()
+    for position, spec in enumerate(content.PAGES):
+        Page.objects.get_or_create(slug=spec["slug"], defaults={**spec, "position": position})
     return {"stories": created, "total": Article.objects.count()}
 
 

@@ -71,6 +71,9 @@ _EDITOR = [
     "frontpage.change_sectionblock",
     "frontpage.delete_sectionblock",
     "frontpage.view_sectionblock",
+    "pages.add_page",
+    "pages.change_page",
+    "pages.view_page",
 ]
 
 # None means every permission there is.

@@ -7,6 +7,7 @@ from masthead.demo import content
 from masthead.demo.loader import ensure_demo_editor, load_demo_newsroom
 from masthead.frontpage.models import PlacedStory
 from masthead.newsroom.models import Article, Author, Publication, Section, Tag
+from masthead.pages.models import Page
 from masthead.photos.models import Photo
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +54,11 @@ def test_the_demo_front_page_is_set_by_its_desk_and_kept(client):
     home = client.get("/").content.decode()
     lead = home.split('<section class="lead"', 1)[1].split("</section>", 1)[0]
     assert Article.objects.get(slug=content.FRONT_PAGE[0]).headline in lead
+    # The paper's standing pages, each linked from the footer.
+    footer = home.split('<footer class="site-footer">', 1)[1]
+    for spec in content.PAGES:
+        assert f">{spec['title']}</a>" in footer
+        assert client.get(Page.objects.get(slug=spec["slug"]).get_absolute_url()).status_code == 200
     # The desk's own choice survives loading the demo again.
     PlacedStory.objects.exclude(article__slug=content.FRONT_PAGE[1]).delete()
     load_demo_newsroom()
