@@ -22,7 +22,8 @@ def thumbnail_tag(photo: Photo | None, width: int) -> str:
 class PhotoAdmin(admin.ModelAdmin):
     form = PhotoForm
     list_display = ["thumbnail", "__str__", "photographer", "agency", "dimensions", "created_at"]
-    list_display_links = ["thumbnail", "__str__"]
+    # One link a row, on the name: a second on the thumbnail would be a link with no words.
+    list_display_links = ["__str__"]
     search_fields = ["caption", "alt_text", "photographer", "agency"]
     list_filter = ["agency", "created_at"]
     readonly_fields = ["preview", "width", "height"]

@@ -49,7 +49,8 @@ def test_an_editor_sets_the_lead_and_a_banner_and_readers_see_them(
     expect(page.locator(".review-queue")).to_have_text("No stories in review")
     expect(page.locator("#desk-today").locator("xpath=..")).to_contain_text(newsroom.headline)
     page.screenshot(path=artifacts_dir / "desk-dashboard.png", full_page=True)
-    assert _serious(page) == []
+    found = _serious(page)
+    assert found == [], found
 
     # From the story list: the older analysis leads instead of the newest story.
     page.goto(live_server.url + "/newsroom/newsroom/article/?q=ferry+repairs")
@@ -69,7 +70,8 @@ def test_an_editor_sets_the_lead_and_a_banner_and_readers_see_them(
     page.locator("#id_breaking_ends_at_0").fill(later.strftime("%Y-%m-%d"))
     page.locator("#id_breaking_ends_at_1").fill(later.strftime("%H:%M:%S"))
     page.screenshot(path=artifacts_dir / "desk-front-page.png", full_page=True)
-    assert _serious(page) == []
+    found = _serious(page)
+    assert found == [], found
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("changed successfully")
 
@@ -104,3 +106,31 @@ def test_the_story_list_keeps_headlines_readable_at_1366_pixels(
     cell = page.locator("#result_list .field-headline").first
     assert cell.evaluate("e => e.getBoundingClientRect().width") >= 250
     page.screenshot(path=artifacts_dir / "desk-story-list-1366.png", full_page=True)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/newsroom/newsroom/article/",
+        "/newsroom/newsroom/article/add/",
+        "/newsroom/newsroom/article/{story}/change/",
+        "/newsroom/photos/photo/",
+        "/newsroom/photos/photo/add/",
+        "/newsroom/comments/comment/",
+        "/newsroom/frontpage/frontpage/",
+        "/newsroom/pages/page/add/",
+    ],
+)
+def test_desk_screens_have_no_serious_accessibility_violations(
+    page: Page, live_server, newsroom, path
+):
+    editor = make_user(role=EDITOR, username="eddie", first_name="Eddie", last_name="Desk")
+    page.set_viewport_size(DESKTOP)
+    page.goto(live_server.url + "/newsroom/login/")
+    page.get_by_label("Username").fill(editor.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(live_server.url + path.format(story=newsroom.pk))
+    page.wait_for_load_state("load")
+    found = _serious(page)
+    assert found == [], found

@@ -58,6 +58,13 @@
       box.setAttribute("aria-label", text);
       // The box's shown choice is a read-only textbox of its own: it says the same.
       box.querySelectorAll("[role=textbox]").forEach((shown) => name(shown, text));
+      // A multiple choice (tags): its typing field, and its chosen items, which select2 puts
+      // in a list whose items are not all list items.
+      box.querySelectorAll(".select2-search__field").forEach((field) => name(field, text));
+      box.querySelectorAll("ul.select2-selection__rendered").forEach(function (list) {
+        list.setAttribute("role", "presentation");
+        list.querySelectorAll(":scope > li").forEach((item) => item.setAttribute("role", "presentation"));
+      });
     });
   }
 
@@ -67,7 +74,10 @@
     labelAutocompletes(document);
   }
 
-  window.addEventListener("load", labelAll);
+  window.addEventListener("load", function () {
+    labelAll();
+    window.setTimeout(labelAll, 250); // any widget a late script made
+  });
   // A row added to an inline: Django fires this once the row (and its select2) is made.
   document.addEventListener("formset:added", function () { window.setTimeout(labelAll, 0); });
 })();
