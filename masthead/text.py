@@ -45,8 +45,9 @@ EMBED_PROVIDERS = (
 )  # fmt: skip
 ALLOWED_CLASSES = {"figure": {"embed", *(f"embed--{name}" for name in EMBED_PROVIDERS)}}
 
-_markdown = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
-_markdown.enable("table").enable("strikethrough")
+# The typographer makes straight quotes curly (“ ” ‘ ’) and "--" a dash, as print does.
+_markdown = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": True})
+_markdown.enable("table").enable("strikethrough").enable(["replacements", "smartquotes"])
 
 _TAG_RE = re.compile(r"<[^>]*>")
 # After decoding: anything that would open an element, comment or declaration, even unclosed.

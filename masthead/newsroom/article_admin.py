@@ -36,6 +36,7 @@ from masthead.photos.admin import thumbnail_tag
 from . import corrections, preview, revisions, workflow
 from .dates import ends_sentence, long_date
 from .models import Article, Byline, Correction, Revision
+from .times import NewsroomDateTimeField
 from .workflow import Move, WorkflowError
 
 MAX_PREVIEW_CHARS = 500_000
@@ -53,7 +54,7 @@ class ArticleAdminForm(forms.ModelForm):
     newer one is refused, so two editors never silently overwrite each other."""
 
     base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    publish_at = forms.SplitDateTimeField(
+    publish_at = NewsroomDateTimeField(
         label="Go live at",
         required=False,
         widget=AdminSplitDateTime,
@@ -254,6 +255,10 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = [StateFilter, "section", "published_at", "tags"]
     search_fields = ["headline", "dek", "body", "byline_text", "bylines__author__name"]
     date_hierarchy = "published_at"
+    # Times as the newsroom writes them ("3:40 pm"), in every date-time field of the form.
+    formfield_overrides = {
+        models.DateTimeField: {"form_class": NewsroomDateTimeField, "widget": AdminSplitDateTime}
+    }
     list_select_related = ["section", "hero_photo"]
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["hero_photo", "writer", "tags", "section", "related_picks"]

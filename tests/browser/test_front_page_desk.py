@@ -134,3 +134,25 @@ def test_desk_screens_have_no_serious_accessibility_violations(
     page.wait_for_load_state("load")
     found = _serious(page)
     assert found == [], found
+
+
+def test_a_long_headline_gives_a_trimmed_slug_and_a_full_width_field(
+    page: Page, live_server, newsroom
+):
+    editor = make_user(role=EDITOR, username="eddie")
+    page.set_viewport_size(DESKTOP)
+    page.goto(live_server.url + "/newsroom/login/")
+    page.get_by_label("Username").fill(editor.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(live_server.url + "/newsroom/newsroom/article/add/")
+    headline = page.locator("#id_headline")
+    headline.press_sequentially(
+        "County board approves the long-delayed plan to rebuild the north pier "
+        "and its ferry landing"
+    )
+    slug = page.locator("#id_slug").input_value()
+    assert 20 < len(slug) <= 60
+    assert not slug.endswith("-")
+    assert "county-board-approves" in slug
+    assert headline.evaluate("e => e.getBoundingClientRect().width") >= 600

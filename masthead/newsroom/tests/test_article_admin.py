@@ -524,3 +524,18 @@ def test_an_editor_at_an_admins_page_is_told_why_and_whom_to_ask(client, editor)
     assert "This page is for Admins" in page
     assert "Ada Chief" in page
     assert 'id="user-tools"' in page  # in the desk's frame, not the readers'
+
+
+def test_the_story_form_takes_a_time_as_the_newsroom_writes_it(client, editor):
+    article = draft_of(editor)
+    client.force_login(editor)
+    zone = Publication.current().zone
+    day = timezone.localdate(timezone=zone) + timedelta(days=1)
+    response = client.post(
+        change_url(article),
+        form_data(article, _workflow="schedule", publish_at_0=day.strftime("%Y-%m-%d"),
+                  publish_at_1="6:30 p.m."),
+    )  # fmt: skip
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.published_at == datetime.combine(day, time(18, 30), zone)

@@ -56,3 +56,13 @@ def test_summarize_cuts_at_a_word_boundary():
     summary = text.summarize("one two three four five six", limit=12)
     assert summary == "one two…"
     assert len(summary) <= 12
+
+
+def test_straight_quotes_become_typographic_ones_outside_code():
+    from masthead import text
+
+    html = text.render_markdown('"We missed it," said a rider -- the pier\'s regular.\n\n`"code"`')
+    assert "“We missed it,”" in html
+    assert "pier’s" in html
+    assert "–" in html
+    assert "<code>&quot;code&quot;</code>" in html or '<code>"code"</code>' in html

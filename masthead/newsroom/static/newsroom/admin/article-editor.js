@@ -130,10 +130,36 @@
     });
   }
 
+  // The slug the admin makes from the headline is cut at a word, to a readable address.
+  var SLUG_WORDS_UP_TO = 60;
+  function trimSlug(slug) {
+    if (slug.length <= SLUG_WORDS_UP_TO) return slug;
+    var cut = slug.slice(0, SLUG_WORDS_UP_TO + 1);
+    var end = cut.lastIndexOf("-");
+    return (end > 20 ? cut.slice(0, end) : cut.slice(0, SLUG_WORDS_UP_TO)).replace(/-+$/, "");
+  }
+
+  function setUpSlug(form) {
+    var headline = form.querySelector("#id_headline");
+    var slug = form.querySelector("#id_slug");
+    if (!headline || !slug) return;
+    function afterAdmin() {
+      // Django's prepopulate writes the slug on the same events; trim after it has.
+      window.setTimeout(function () {
+        var typed = window.django && window.django.jQuery(slug).data("_changed");
+        if (!typed) slug.value = trimSlug(slug.value);
+      }, 0);
+    }
+    ["input", "keyup", "change", "focus"].forEach(function (name) {
+      headline.addEventListener(name, afterAdmin);
+    });
+  }
+
   function init() {
     var form = document.getElementById("article_form");
     if (!form) return;
     setUpBody(form);
+    setUpSlug(form);
     guardUnsavedChanges(form);
   }
 
