@@ -156,3 +156,24 @@ def test_a_long_headline_gives_a_trimmed_slug_and_a_full_width_field(
     assert not slug.endswith("-")
     assert "county-board-approves" in slug
     assert headline.evaluate("e => e.getBoundingClientRect().width") >= 600
+
+
+def test_the_preview_looks_like_the_reader_page_not_the_admin(page: Page, live_server, newsroom):
+    editor = make_user(role=EDITOR, username="eddie")
+    page.set_viewport_size(DESKTOP)
+    page.goto(live_server.url + "/newsroom/login/")
+    page.get_by_label("Username").fill(editor.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(live_server.url + "/newsroom/newsroom/article/add/")
+    page.locator("#id_body").fill('## The vote\n\n- first\n- second\n\n> "A quote," she said.')
+    page.get_by_role("button", name="Show preview").click()
+    pane = page.locator("#body-preview")
+    expect(pane.locator("h2")).to_have_text("The vote")
+    heading = pane.locator("h2").evaluate(
+        "e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]"
+    )
+    assert heading == ["rgba(0, 0, 0, 0)", "rgb(26, 26, 26)"]  # no admin bar
+    assert pane.locator("li").first.evaluate("e => getComputedStyle(e).listStyleType") == "disc"
+    assert "Georgia" in pane.evaluate("e => getComputedStyle(e).fontFamily")
+    expect(pane.locator("blockquote")).to_contain_text("“A quote,” she said.")
