@@ -38,7 +38,7 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
-# Embedded media are stored as link cards (masthead.ingest.embeds); only their classes pass.
+# Embedded media are stored as link cards (masthead/embeds.py); only their classes pass.
 EMBED_PROVIDERS = (
     "youtube", "vimeo", "twitter", "instagram", "facebook", "tiktok", "soundcloud", "spotify",
     "documentcloud", "map", "other",
@@ -112,9 +112,14 @@ def without_remote_images(html: str, allowed: tuple[str, ...] = ()) -> str:
     return serialize_fragment(root)
 
 
+def markdown_html(source: str) -> str:
+    """Markdown as HTML, NOT sanitized: for a step before sanitizing (embeds), never a page."""
+    return _markdown.render(source or "")
+
+
 def render_markdown(source: str) -> str:
     """Render a Markdown story body to sanitized HTML."""
-    return sanitize_html(_markdown.render(source or ""))
+    return sanitize_html(markdown_html(source))
 
 
 def plain_text(html: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Min, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from masthead.newsroom.models import Article
@@ -71,9 +71,9 @@ def next_front_page_change(after: datetime | None = None) -> datetime | None:
     """When a placed story or the banner comes down next (None: nothing is due): no stored
     copy of the front page may outlive it."""
     moment = after or timezone.now()
-    placed = PlacedStory.objects.filter(ends_at__gt=moment).aggregate(first=Min("ends_at"))
-    banner = FrontPage.objects.filter(breaking_ends_at__gt=moment).aggregate(
-        first=Min("breaking_ends_at")
+    # One query (a reader's request pays for it when the stored moment has passed).
+    placed = PlacedStory.objects.filter(ends_at__gt=moment).values_list("ends_at", flat=True)
+    banner = FrontPage.objects.filter(breaking_ends_at__gt=moment).values_list(
+        "breaking_ends_at", flat=True
     )
-    times = [placed["first"], banner["first"]]
-    return min((t for t in times if t is not None), default=None)
+    return placed.order_by().union(banner.order_by()).order_by("ends_at").first()

@@ -12,10 +12,11 @@ import re
 import unicodedata
 from urllib.parse import urljoin, urlsplit
 
+from masthead.embeds import embed_cards
+
 # Re-exported: the format parsers import the credit helpers from here too.
 from masthead.ingest.credits import split_caption_credit as split_caption_credit
 from masthead.ingest.credits import split_credit as split_credit
-from masthead.ingest.embeds import embed_cards
 from masthead.text import parse_fragment, sanitize_html, serialize_fragment
 
 _BLOCK_TAGS = (

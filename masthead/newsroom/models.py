@@ -367,6 +367,9 @@ class Article(models.Model):
         help_text="Readers stop seeing the story at this time (wire usage rights). Empty: never.",
     )
     word_count = models.PositiveIntegerField(default=0, editable=False)
+    # The embed providers whose players the body may load (masthead/embeds.py): the story
+    # page's CSP opens frames to them alone.
+    players = models.CharField(max_length=200, blank=True, editable=False)
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
     comments_enabled = models.BooleanField(default=True)
     noindex = models.BooleanField(
@@ -447,10 +450,15 @@ class Article(models.Model):
 
     def refresh_body(self) -> None:
         """Render and sanitize the body, and count its words for the reading time."""
-        if self.body_format == self.BodyFormat.HTML:
-            self.body_html = text.sanitize_html(self.body)
-        else:
-            self.body_html = text.render_markdown(self.body)
+        from masthead.embeds import embed_cards, players_in
+
+        # A provider's URL on a line of its own, or a pasted player, is stored as an embed
+        # card (masthead/embeds.py) before sanitizing, which would drop a frame.
+        raw = (
+            self.body if self.body_format == self.BodyFormat.HTML else text.markdown_html(self.body)
+        )
+        self.body_html = text.sanitize_html(embed_cards(raw))
+        self.players = ",".join(players_in(self.body_html))
         self.word_count = text.count_words(text.plain_text(self.body_html))
         self.reading_minutes = text.reading_minutes(self.word_count)
 

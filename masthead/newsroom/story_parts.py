@@ -50,7 +50,7 @@ FORMAT = f"{__version__}.1"
 # Fields the page's shell reads of the story itself; the parts hold everything else.
 SHELL_FIELDS = (
     "id", "slug", "status", "published_at", "updated_at", "expires_at", "comments_enabled",
-    "section__id", "section__slug", "section__name",
+    "players", "section__id", "section__slug", "section__name",
 )  # fmt: skip
 
 # Where the blank form's stamp goes; a stamp is made for each reader (comments/spam.py).

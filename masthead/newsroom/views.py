@@ -18,6 +18,7 @@ from masthead.comments.models import Comment
 from masthead.comments.policy import comments_open
 from masthead.comments.selectors import comment_form_context, reply_target, wants_reply
 from masthead.distribution.structured_data import absolute_url
+from masthead.embeds import PLAYER_ORIGINS
 from masthead.frontpage.selectors import front_page_plan
 from masthead.pagecache.dependencies import depends
 
@@ -165,7 +166,7 @@ def story_page(
         )
     modified = max(filter(None, (article.published_at, article.updated_at)))
     depends(request, *made.dependencies, modified=modified)
-    return render(
+    response = render(
         request,
         "newsroom/article_detail.html",
         {
@@ -179,6 +180,16 @@ def story_page(
         },
         status=status,
     )
+    return allow_players(response, article.players)
+
+
+def allow_players(response: HttpResponse, players: str) -> HttpResponse:
+    """Open the page's CSP to the players its story may load (on a reader's click), and to no
+    other frame: pages without an embed keep frame-src at 'self'."""
+    origins = [PLAYER_ORIGINS[name] for name in players.split(",") if name in PLAYER_ORIGINS]
+    if origins:
+        response._csp_update = {"frame-src": ["'self'", *origins]}
+    return response
 
 
 @require_safe

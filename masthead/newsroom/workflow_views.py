@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from masthead.distribution.structured_data import absolute_url
 from masthead.pagecache.dependencies import depends
 
-from . import preview, story_parts
+from . import preview, story_parts, views
 from .models import Article, Correction
 
 
@@ -65,7 +65,7 @@ def article_preview(request: HttpRequest, token: str) -> HttpResponse:
             "previewing": True,
         },
     )
-    return _private(response)
+    return _private(views.allow_players(response, article.players))
 
 
 @require_safe

@@ -8,6 +8,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from masthead.newsroom import preview
+from masthead.pages.models import Page
 from masthead.testing.factories import make_article, make_author, make_photo, make_section, make_tag
 
 REFUSED = ("PUT", "PATCH", "DELETE", "TRACE", "CONNECT", "PROPFIND")
@@ -70,6 +71,12 @@ def reader_urls(db) -> dict[str, list[str]]:
         "newsroom:article": [story.get_absolute_url()],
         "newsroom:section": [section.get_absolute_url()],
         "comments:comment_post": [f"/comments/{story.pk}/"],
+        "pages:about": [
+            Page.objects.create(slug="about", title="About", body="Us.").get_absolute_url()
+        ],
+        "pages:page": [
+            Page.objects.create(slug="ethics", title="Ethics", body="Rules.").get_absolute_url()
+        ],
     }
 
 

@@ -32,9 +32,9 @@ import dataclasses
 import json
 from typing import Any
 
+from masthead.embeds import embed_card
 from masthead.ingest.credits import split_caption_credit, split_credit
 from masthead.ingest.dates import parse_datetime
-from masthead.ingest.embeds import embed_card
 from masthead.ingest.inputs import Source, load_json
 from masthead.ingest.markup import absolute_url, clean_html
 from masthead.ingest.records import (

@@ -40,8 +40,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lxml import etree
 
+from masthead.embeds import embed_card, is_known_embed
 from masthead.ingest.dates import parse_datetime
-from masthead.ingest.embeds import embed_card, is_known_embed
 from masthead.ingest.inputs import Source, read_bytes, reject_entity_declarations, source_name
 from masthead.ingest.markup import (
     absolute_url,

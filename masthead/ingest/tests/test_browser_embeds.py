@@ -62,3 +62,46 @@ def test_ghost_embeds_render_as_link_cards(
     assert blocked == []
     result = Axe().run(page)
     assert result.violations_count == 0, result.generate_report()
+
+
+def test_the_player_loads_only_when_the_reader_asks(
+    page: Page, live_server, transactional_db
+) -> None:
+    from masthead.testing.factories import make_article
+
+    make_publication(name="The Harbour Desk")
+    story = make_article(
+        headline="King tide floods Front Street",
+        body="The tide came in at noon.\n\nhttps://www.youtube.com/watch?v=Xy12Ab34Cd5\n\nDone.",
+    )
+    elsewhere: list[str] = []
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(live_server.url)
+            else (
+                elsewhere.append(route.request.url),
+                route.fulfill(status=200, content_type="text/html", body="<p>player</p>"),
+            )
+        ),
+    )
+    blocked: list[str] = []
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security" in m.text else 0)
+    page.goto(live_server.url + story.get_absolute_url())
+    card = page.locator("figure.embed.embed--youtube")
+    button = card.get_by_role("button", name="Load the YouTube player")
+    expect(button).to_be_visible()
+    page.wait_for_timeout(300)
+    assert elsewhere == []  # no third party contacted before the click
+    button.click()
+    frame = card.locator("iframe")
+    expect(frame).to_have_attribute("src", "https://www.youtube-nocookie.com/embed/Xy12Ab34Cd5")
+    expect(frame).to_have_attribute(
+        "title", "YouTube: Watch on YouTube: https://www.youtube.com/watch?v=Xy12Ab34Cd5"
+    )
+    page.wait_for_timeout(500)
+    assert any(url.startswith("https://www.youtube-nocookie.com/") for url in elsewhere)
+    assert blocked == []  # the page's CSP lets this player in
+    result = Axe().run(page)
+    assert result.violations_count == 0, result.generate_report()

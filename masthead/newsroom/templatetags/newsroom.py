@@ -71,7 +71,10 @@ def story_body(html: str) -> SafeString:
     """A story's body for readers: sanitized, and without the pictures the page's CSP would
     block (an imported photo that could not be downloaded yet): a reader never sees a broken
     image. The stored body keeps them, so retrying the download brings them back."""
-    return mark_safe(text.without_remote_images(text.sanitize_html(html), allowed_image_origins()))
+    from masthead.embeds import with_players
+
+    shown = text.without_remote_images(text.sanitize_html(html), allowed_image_origins())
+    return mark_safe(with_players(shown))
 
 
 def allowed_image_origins() -> tuple[str, ...]:

@@ -17,6 +17,9 @@ from masthead.testing.factories import (
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 STORY_PAGE_BUDGET = 8
+# A cold process also reads the header's sections and the footer's standing pages, once each
+# until the site changes (newsroom/chrome.py keeps them).
+COLD_CACHE_BUDGET = STORY_PAGE_BUDGET + 1
 
 
 def _story_with(count: int):
@@ -53,7 +56,7 @@ def test_story_page_query_count_does_not_grow(client, django_assert_max_num_quer
 def test_story_page_with_a_cold_cache_stays_within_budget(client, django_assert_max_num_queries):
     make_publication()
     article = _story_with(20)
-    with django_assert_max_num_queries(STORY_PAGE_BUDGET):
+    with django_assert_max_num_queries(COLD_CACHE_BUDGET):
         assert client.get(article.get_absolute_url()).status_code == 200
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -241,3 +241,115 @@ def _http_url(url: str) -> str:
         url = "https:" + url
     parts = urlsplit(url)
     return url if parts.scheme.lower() in {"http", "https"} and parts.hostname else ""
+
+
+# --- Players: what a reader may choose to load in place of a card ------------------------------
+
+# Where each provider's player is served from: the page's CSP opens frames to these, and only on
+# a page whose story has such an embed. YouTube's is its no-cookie host; Vimeo's is told not to
+# track (dnt=1).
+PLAYER_ORIGINS = {
+    "youtube": "https://www.youtube-nocookie.com",
+    "vimeo": "https://player.vimeo.com",
+    "spotify": "https://open.spotify.com",
+    "soundcloud": "https://w.soundcloud.com",
+    "documentcloud": "https://embed.documentcloud.org",
+    "instagram": "https://www.instagram.com",
+    "tiktok": "https://www.tiktok.com",
+    "twitter": "https://platform.twitter.com",
+    "facebook": "https://www.facebook.com",
+    "map": "https://www.openstreetmap.org",
+}
+PROVIDER_NAMES = {
+    "youtube": "YouTube", "vimeo": "Vimeo", "spotify": "Spotify", "soundcloud": "SoundCloud",
+    "documentcloud": "DocumentCloud", "instagram": "Instagram", "tiktok": "TikTok",
+    "twitter": "X", "facebook": "Facebook", "map": "OpenStreetMap",
+}  # fmt: skip
+
+
+def player_url(url: str) -> str:
+    """The address of the provider's player for a card's link; "" when there is none (a
+    Google Maps link, an unknown site): the card then stays a link."""
+    url = _http_url(url)
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    host, path = (parts.hostname or "").lower(), parts.path
+    name = provider_of(url).name
+    query = parse_qs(parts.query)
+    if name == "youtube":
+        found = (
+            query.get("v", [""])[0]
+            or _match(r"^/(?:shorts|live|embed)/([\w-]{6,})", path)
+            or (_match(r"^/([\w-]{6,})$", path) if host.endswith("youtu.be") else "")
+        )
+        return f"https://www.youtube-nocookie.com/embed/{found}" if _id(found) else ""
+    if name == "vimeo":
+        found = _match(r"^/(?:video/)?(\d+)", path)
+        return f"https://player.vimeo.com/video/{found}?dnt=1" if found else ""
+    if name == "spotify":
+        found = _match(r"^/((?:track|album|playlist|episode|show)/[A-Za-z0-9]+)", path)
+        return f"https://open.spotify.com/embed/{found}" if found else ""
+    if name == "soundcloud" and path.strip("/"):
+        return f"https://w.soundcloud.com/player/?url={quote(url, safe='')}"
+    if name == "documentcloud":
+        found = _match(r"^/documents/([\w-]+)", path)
+        return f"https://embed.documentcloud.org/documents/{found}/" if found else ""
+    if name == "instagram":
+        found = _match(r"^/(?:p|reel|tv)/([\w-]+)", path)
+        return f"https://www.instagram.com/p/{found}/embed/" if found else ""
+    if name == "tiktok":
+        found = _match(r"/video/(\d+)", path)
+        return f"https://www.tiktok.com/embed/v2/{found}" if found else ""
+    if name == "twitter":
+        found = _match(r"/status(?:es)?/(\d+)", path)
+        return f"https://platform.twitter.com/embed/Tweet.html?id={found}" if found else ""
+    if name == "facebook" and path.strip("/"):
+        plugin = "video" if "/videos/" in path or host == "fb.watch" else "post"
+        return f"https://www.facebook.com/plugins/{plugin}.php?href={quote(url, safe='')}"
+    if name == "map" and host.endswith("openstreetmap.org"):
+        found = re.match(r"^map=(\d+)/(-?\d+(?:\.\d+)?)/(-?\d+(?:\.\d+)?)$", parts.fragment)
+        if found:
+            zoom, lat, lon = int(found.group(1)), float(found.group(2)), float(found.group(3))
+            span = 360 / 2 ** max(1, min(zoom, 19))
+            box = f"{lon - span:.5f},{lat - span / 2:.5f},{lon + span:.5f},{lat + span / 2:.5f}"
+            return f"https://www.openstreetmap.org/export/embed.html?bbox={box}&layer=mapnik"
+    return ""
+
+
+def _match(pattern: str, text: str) -> str:
+    found = re.search(pattern, text)
+    return found.group(1) if found else ""
+
+
+def _id(value: str) -> bool:
+    return bool(re.fullmatch(r"[\w-]{6,20}", value or ""))
+
+
+_CARD_RE = re.compile(r'<figure class="embed embed--([a-z]+)"><a href="([^"]+)"')
+
+
+def players_in(body_html: str) -> list[str]:
+    """The providers whose players a story body can load, in order of first appearance."""
+    found: list[str] = []
+    for name, href in _CARD_RE.findall(body_html or ""):
+        if name in PLAYER_ORIGINS and name not in found and player_url(html.unescape(href)):
+            found.append(name)
+    return found
+
+
+def with_players(body_html: str) -> str:
+    """Cards whose provider has a player carry its address and name for embeds.js, which offers
+    to load it on a click; until then nothing is fetched from the provider."""
+
+    def mark(match: re.Match[str]) -> str:
+        name, href = match.group(1), match.group(2)
+        player = player_url(html.unescape(href)) if name in PLAYER_ORIGINS else ""
+        if not player:
+            return match.group(0)
+        return (
+            f'<figure class="embed embed--{name}" data-player="{html.escape(player)}" '
+            f'data-provider="{PROVIDER_NAMES[name]}"><a href="{href}"'
+        )
+
+    return _CARD_RE.sub(mark, body_html or "")
