@@ -539,3 +539,16 @@ def test_the_story_form_takes_a_time_as_the_newsroom_writes_it(client, editor):
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.published_at == datetime.combine(day, time(18, 30), zone)
+
+
+def test_revision_compare_preselects_the_previous_and_the_current_revision(client, editor):
+    article = draft_of(editor, headline="First headline")
+    client.force_login(editor)
+    for headline in ("Second headline", "Third headline", "Fourth headline"):
+        client.post(change_url(article), form_data(article, headline=headline))
+        article.refresh_from_db()
+    page = client.get(reverse("admin:newsroom_article_revisions", args=[article.pk]))
+    html = page.content.decode()
+    chosen_from = re.findall(r'name="from" value="(\d+)"[^>]*checked', html)
+    chosen_to = re.findall(r'name="to" value="(\d+)"[^>]*checked', html)
+    assert chosen_to == ["3"] and chosen_from == ["2"]  # the current one once, against the last
