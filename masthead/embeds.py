@@ -284,26 +284,12 @@ def player_url(url: str) -> str:
             or (_match(r"^/([\w-]{6,})$", path) if host.endswith("youtu.be") else "")
         )
         return f"https://www.youtube-nocookie.com/embed/{found}" if _id(found) else ""
-    if name == "vimeo":
-        found = _match(r"^/(?:video/)?(\d+)", path)
-        return f"https://player.vimeo.com/video/{found}?dnt=1" if found else ""
-    if name == "spotify":
-        found = _match(r"^/((?:track|album|playlist|episode|show)/[A-Za-z0-9]+)", path)
-        return f"https://open.spotify.com/embed/{found}" if found else ""
+    if name in _PLAYER_PATHS:
+        pattern, player = _PLAYER_PATHS[name]
+        found = _match(pattern, path)
+        return player.format(found) if found else ""
     if name == "soundcloud" and path.strip("/"):
         return f"https://w.soundcloud.com/player/?url={quote(url, safe='')}"
-    if name == "documentcloud":
-        found = _match(r"^/documents/([\w-]+)", path)
-        return f"https://embed.documentcloud.org/documents/{found}/" if found else ""
-    if name == "instagram":
-        found = _match(r"^/(?:p|reel|tv)/([\w-]+)", path)
-        return f"https://www.instagram.com/p/{found}/embed/" if found else ""
-    if name == "tiktok":
-        found = _match(r"/video/(\d+)", path)
-        return f"https://www.tiktok.com/embed/v2/{found}" if found else ""
-    if name == "twitter":
-        found = _match(r"/status(?:es)?/(\d+)", path)
-        return f"https://platform.twitter.com/embed/Tweet.html?id={found}" if found else ""
     if name == "facebook" and path.strip("/"):
         plugin = "video" if "/videos/" in path or host == "fb.watch" else "post"
         return f"https://www.facebook.com/plugins/{plugin}.php?href={quote(url, safe='')}"
@@ -315,6 +301,20 @@ def player_url(url: str) -> str:
             box = f"{lon - span:.5f},{lat - span / 2:.5f},{lon + span:.5f},{lat + span / 2:.5f}"
             return f"https://www.openstreetmap.org/export/embed.html?bbox={box}&layer=mapnik"
     return ""
+
+
+# Players addressed by an id in the page's path: (the id's pattern, the player's address).
+_PLAYER_PATHS = {
+    "vimeo": (r"^/(?:video/)?(\d+)", "https://player.vimeo.com/video/{}?dnt=1"),
+    "spotify": (
+        r"^/((?:track|album|playlist|episode|show)/[A-Za-z0-9]+)",
+        "https://open.spotify.com/embed/{}",
+    ),
+    "documentcloud": (r"^/documents/([\w-]+)", "https://embed.documentcloud.org/documents/{}/"),
+    "instagram": (r"^/(?:p|reel|tv)/([\w-]+)", "https://www.instagram.com/p/{}/embed/"),
+    "tiktok": (r"/video/(\d+)", "https://www.tiktok.com/embed/v2/{}"),
+    "twitter": (r"/status(?:es)?/(\d+)", "https://platform.twitter.com/embed/Tweet.html?id={}"),
+}
 
 
 def _match(pattern: str, text: str) -> str:

@@ -20,6 +20,13 @@ pytestmark = pytest.mark.browser
 DESKTOP = {"width": 1280, "height": 900}
 
 
+def _log_in(page: Page, base: str, user) -> None:
+    page.goto(base + "/newsroom/login/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+
 def _serious(page: Page) -> list[str]:
     found = Axe().run(page).response["violations"]
     return [
@@ -40,10 +47,7 @@ def test_an_editor_sets_the_lead_and_a_banner_and_readers_see_them(
     )
     editor = make_user(role=EDITOR, username="eddie", first_name="Eddie")
     page.set_viewport_size(DESKTOP)
-    page.goto(live_server.url + "/newsroom/login/")
-    page.get_by_label("Username").fill(editor.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    _log_in(page, live_server.url, editor)
 
     # The desk's first page: the day's work, and the review badge in the header.
     expect(page.locator("#desk-dashboard")).to_be_visible()
@@ -98,10 +102,7 @@ def test_the_story_list_keeps_headlines_readable_at_1366_pixels(
 ):
     editor = make_user(role=EDITOR, username="eddie", first_name="Eddie", last_name="Desk")
     page.set_viewport_size({"width": 1366, "height": 768})
-    page.goto(live_server.url + "/newsroom/login/")
-    page.get_by_label("Username").fill(editor.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    _log_in(page, live_server.url, editor)
     expect(page.locator("#user-tools")).to_contain_text("Welcome, Eddie Desk (Editor).")
     page.goto(live_server.url + "/newsroom/newsroom/article/")
     cell = page.locator("#result_list .field-headline").first
@@ -127,10 +128,7 @@ def test_desk_screens_have_no_serious_accessibility_violations(
 ):
     editor = make_user(role=EDITOR, username="eddie", first_name="Eddie", last_name="Desk")
     page.set_viewport_size(DESKTOP)
-    page.goto(live_server.url + "/newsroom/login/")
-    page.get_by_label("Username").fill(editor.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    _log_in(page, live_server.url, editor)
     page.goto(live_server.url + path.format(story=newsroom.pk))
     page.wait_for_load_state("load")
     found = _serious(page)
@@ -142,10 +140,7 @@ def test_a_long_headline_gives_a_trimmed_slug_and_a_full_width_field(
 ):
     editor = make_user(role=EDITOR, username="eddie")
     page.set_viewport_size(DESKTOP)
-    page.goto(live_server.url + "/newsroom/login/")
-    page.get_by_label("Username").fill(editor.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    _log_in(page, live_server.url, editor)
     page.goto(live_server.url + "/newsroom/newsroom/article/add/")
     headline = page.locator("#id_headline")
     headline.press_sequentially(
@@ -163,10 +158,7 @@ def test_a_long_headline_gives_a_trimmed_slug_and_a_full_width_field(
 def test_the_preview_looks_like_the_reader_page_not_the_admin(page: Page, live_server, newsroom):
     editor = make_user(role=EDITOR, username="eddie")
     page.set_viewport_size(DESKTOP)
-    page.goto(live_server.url + "/newsroom/login/")
-    page.get_by_label("Username").fill(editor.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    _log_in(page, live_server.url, editor)
     page.goto(live_server.url + "/newsroom/newsroom/article/add/")
     page.locator("#id_body").fill('## The vote\n\n- first\n- second\n\n> "A quote," she said.')
     page.get_by_role("button", name="Show preview").click()
