@@ -40,16 +40,15 @@ def front_page_plan(moment: datetime | None = None) -> FrontPagePlan:
     page = FrontPage.objects.select_related("breaking_story__section").order_by("pk").first()
     if page is None:
         return FrontPagePlan()
-    order = list(
-        PlacedStory.objects.filter(_still_on(moment), front_page=page)
-        .order_by("position", "pk")
-        .values_list("article_id", flat=True)[:MOST_PLACED]
+    # The live placed stories in the desk's order, in one query through the placements.
+    placements = PlacedStory.objects.filter(_still_on(moment), front_page=page)
+    placed = (
+        Article.objects.live(at=moment)
+        .filter(front_page_places__in=placements)
+        .for_listing()
+        .order_by("front_page_places__position", "front_page_places__pk")[:MOST_PLACED]
     )
-    found = {
-        story.pk: story
-        for story in Article.objects.live(at=moment).filter(pk__in=order).for_listing()
-    }
-    plan = FrontPagePlan(placed=[found[pk] for pk in order if pk in found])
+    plan = FrontPagePlan(placed=list(placed))
     story = page.breaking_story
     if (
         page.breaking_text
