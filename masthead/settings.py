@@ -214,6 +214,7 @@ CSRF_TRUSTED_ORIGINS = env_list("MASTHEAD_CSRF_TRUSTED_ORIGINS", [])
 CSRF_FAILURE_VIEW = "masthead.views.csrf_failure"
 
 INSTALLED_APPS = [
+    "masthead.languages",
     "masthead.newsroom",
     "masthead.frontpage",
     "masthead.desk",
@@ -255,6 +256,9 @@ MIDDLEWARE = [
     "masthead.pagecache.middleware.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The page's language, from its address only (never Accept-Language); before
+    # CommonMiddleware, whose added slash is checked against the language's addresses.
+    "masthead.languages.middleware.ReaderLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Everywhere but the anonymous reader's comment form (masthead/comments/csrf.py).
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -452,7 +456,12 @@ DEFAULT_FROM_EMAIL = env_str("MASTHEAD_EMAIL_FROM", "newsroom@localhost")
 
 # --- Language and time ----------------------------------------------------------------------
 
-LANGUAGE_CODE = env_str("MASTHEAD_LANGUAGE", "en-us")
+# The catalogues Masthead ships (masthead/locale); a publication's default language and the
+# others it publishes in are chosen among these (masthead/languages). Each language's own name.
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Django's fallback outside reader pages; the publication's own default language rules them.
+LANGUAGE_CODE = env_str("MASTHEAD_LANGUAGE", "en")
 TIME_ZONE = env_str("MASTHEAD_TIME_ZONE", "UTC")
 try:
     ZoneInfo(TIME_ZONE)

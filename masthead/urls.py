@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
 from masthead import views
+from masthead.languages.urls import reader_patterns
 from masthead.newsroom.two_factor import StaffLoginForm, newsroom_admits, two_step_setup
 
 admin.site.site_header = "Masthead newsroom"
@@ -54,10 +55,14 @@ if settings.SERVE_MEDIA:
     prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.append(re_path(rf"^{prefix}(?P<path>.*)$", views.media_file, name="media"))
 urlpatterns += [
-    path("search/", include("masthead.search.urls")),
-    path("", include("masthead.distribution.urls")),
-    path("", include("masthead.pages.urls")),
-    path("", include("masthead.newsroom.urls")),
+    # Reader pages: the default language's at the root, the others' under /<code>/. Feeds
+    # are per language; the sitemaps answer at the root only, for every language.
+    *reader_patterns(
+        path("", include("masthead.distribution.urls")),
+        path("search/", include("masthead.search.urls")),
+        path("", include("masthead.pages.urls")),
+        path("", include("masthead.newsroom.urls")),
+    ),
 ]
 
 

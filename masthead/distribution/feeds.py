@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 from django.utils.html import escape, format_html_join
+from django.utils.translation import gettext
 
 from masthead import text
 from masthead.newsroom.dates import long_date
@@ -64,24 +65,29 @@ class FeedScope:
 def feed_scope(kind: str = "site", slug: str = "") -> FeedScope:
     """The scope of a feed; raises Http404 for a section, tag or author that does not exist."""
     publication = Publication.current()
-    live = Article.objects.live()
+    live = Article.objects.live().in_language()
+    paper = publication.name
     if kind == "site":
+        about = publication.tagline or gettext("Latest from %(paper)s") % {"paper": paper}
         return FeedScope(
-            kind, "", publication.name, publication.tagline or f"Latest from {publication.name}",
+            kind, "", publication.name, about,
             reverse("newsroom:home"), live,
         )  # fmt: skip
     if kind == "section":
         section = _get(Section, slug)
+        about = section.description or gettext("%(section)s stories from %(paper)s") % {
+            "section": section.name,
+            "paper": paper,
+        }
         return FeedScope(
-            kind, slug, f"{section.name} · {publication.name}",
-            section.description or f"{section.name} stories from {publication.name}",
+            kind, slug, f"{section.name} · {publication.name}", about,
             section.get_absolute_url(), live.filter(section=section), f"feed:section:{section.pk}",
         )  # fmt: skip
     if kind == "tag":
         tag = _get(Tag, slug, Tag.objects.on_live_stories())
+        about = gettext("Stories about %(tag)s from %(paper)s") % {"tag": tag.name, "paper": paper}
         return FeedScope(
-            kind, slug, f"{tag.name} · {publication.name}",
-            f"Stories about {tag.name} from {publication.name}",
+            kind, slug, f"{tag.name} · {publication.name}", about,
             tag.get_absolute_url(), live.filter(tags=tag), f"feed:tag:{tag.pk}",
         )  # fmt: skip
     if kind == "author":
@@ -89,16 +95,22 @@ def feed_scope(kind: str = "site", slug: str = "") -> FeedScope:
         # The author page's rule: stories with this author on the byline, or posted by this
         # account with no byline at all.
         credited = Q(bylines__author=author) | Q(writer=author, bylines__isnull=True)
+        about = gettext("Stories by %(author)s in %(paper)s") % {
+            "author": author.name,
+            "paper": paper,
+        }
         return FeedScope(
-            kind, slug, f"{author.name} · {publication.name}",
-            f"Stories by {author.name} in {publication.name}",
+            kind, slug, f"{author.name} · {publication.name}", about,
             author.get_absolute_url(), live.filter(credited).distinct(), f"feed:author:{author.pk}",
         )  # fmt: skip
     raise Http404("No such feed.")
 
 
 def _get(model, slug: str, queryset: QuerySet | None = None):
-    found = (queryset if queryset is not None else model.objects).filter(slug=slug).first()
+    rows = queryset if queryset is not None else model.objects
+    # Sections and tags have a slug per language; a feed's address uses the page's.
+    lookup = model.local_slug_lookup(slug) if hasattr(model, "local_slug_lookup") else None
+    found = (rows.filter(lookup) if lookup is not None else rows.filter(slug=slug)).first()
     if found is None:
         raise Http404(f"No {model._meta.verbose_name} “{slug}”.")
     return found

@@ -134,6 +134,9 @@ class StorySitemap(NewsroomSitemap):
                 "created_at",
                 "headline",
                 "section__slug",
+                "section__translations",
+                "language",
+                "translation_group",
                 "hero_photo__image",
                 # An ImageField reads its width and height fields when loaded: deferred, each
                 # would cost two queries per photo.

@@ -4,10 +4,11 @@ headers come from the page cache middleware (docs/caching.md), like every reader
 from __future__ import annotations
 
 from django.contrib.sitemaps.views import sitemap as django_sitemap
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from masthead.languages.codes import current_language, default_language
 from masthead.pagecache.dependencies import depends
 
 from .feeds import StoryAtomFeed, StoryFeed, feed_scope
@@ -25,8 +26,16 @@ def feed(request: HttpRequest, fmt: str, kind: str = "site", slug: str = "") -> 
     return feed_class(scope)(request)
 
 
+def _at_the_root(request: HttpRequest) -> None:
+    """The sitemaps list every language's pages (with their hreflang alternates) at the root
+    only: /es/sitemap.xml is not a second copy."""
+    if current_language() != default_language():
+        raise Http404("The sitemaps are at the site's root.")
+
+
 @require_safe
 def sitemap_index(request: HttpRequest) -> HttpResponse:
+    _at_the_root(request)
     depends(request, "sitemaps")
     response = render(
         request,
@@ -40,6 +49,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def sitemap(request: HttpRequest, section: str) -> HttpResponse:
+    _at_the_root(request)
     depends(request, "sitemaps")
     return django_sitemap(
         request,

@@ -8,6 +8,7 @@ from datetime import datetime
 from django.db.models import Q
 from django.utils import timezone
 
+from masthead.languages.codes import current_language, default_language
 from masthead.newsroom.models import Article
 
 from .models import FrontPage, PlacedStory, SectionBlock
@@ -44,6 +45,7 @@ def front_page_plan(moment: datetime | None = None) -> FrontPagePlan:
     placements = PlacedStory.objects.filter(_still_on(moment), front_page=page)
     placed = (
         Article.objects.live(at=moment)
+        .in_language()
         .filter(front_page_places__in=placements)
         .for_listing()
         .order_by("front_page_places__position", "front_page_places__pk")[:MOST_PLACED]
@@ -55,6 +57,8 @@ def front_page_plan(moment: datetime | None = None) -> FrontPagePlan:
         and page.breaking_ends_at is not None
         and page.breaking_ends_at > moment
         and (story is None or story.is_live)
+        # In the story's language; a banner without a story is written in the default one.
+        and (story.language if story else default_language()) == current_language()
     ):
         plan.banner = Banner(page.breaking_text, story, page.breaking_ends_at)
     for section_id, position, shown in SectionBlock.objects.filter(front_page=page).values_list(

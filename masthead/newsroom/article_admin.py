@@ -785,7 +785,9 @@ class ArticleAdmin(admin.ModelAdmin):
         else:
             html = text.render_markdown(body)
         words = text.count_words(text.plain_text(html))
-        return JsonResponse({"html": html, "words": words, "minutes": text.reading_minutes(words)})
+        language = request.POST.get("language") or "en"
+        minutes = text.reading_minutes(words, language)
+        return JsonResponse({"html": html, "words": words, "minutes": minutes})
 
 
 def _unless_live(article: Article) -> str:

@@ -12,7 +12,7 @@ import threading
 
 from django.template import Context
 from django.template.loader import get_template
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
 from masthead.pagecache import versions
@@ -40,7 +40,7 @@ def site_chrome(context: Context, part: str) -> SafeString:
         vary: tuple = (context.get("current_section_slug") or "", request.path == "/")
     else:
         vary = (timezone.localdate().year,)
-    key = (part, *vary)
+    key = (part, translation.get_language(), *vary)
     token = versions.current_for(request, ["site"])["site"]
     with _lock:
         kept = _kept.get(key)

@@ -15,7 +15,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 
@@ -38,8 +38,17 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(f"“{value}” is not a time zone name such as Europe/London.")
 
 
+def validate_other_languages(value: str) -> None:
+    known = dict(settings.LANGUAGES)
+    for code in value.split():
+        if code not in known:
+            names = ", ".join(f"{c} ({n})" for c, n in known.items())
+            raise ValidationError(f"“{code[:16]}” is not one of the languages here: {names}.")
+
+
 def validate_section_slug(value: str) -> None:
-    if value in RESERVED_SLUGS:
+    # A language code would shadow that language's pages (/es/).
+    if value in RESERVED_SLUGS or value in dict(settings.LANGUAGES):
         raise ValidationError(f"“{value}” is used by the site itself; choose another slug.")
 
 
@@ -81,8 +90,14 @@ class Publication(models.Model):
         help_text="Dates on the site are shown in this time zone.",
     )  # fmt: skip
     language = models.CharField(
-        max_length=16, default="en", help_text="Language code of the stories, such as en or fr."
-    )
+        "default language", max_length=16, default="en", choices=settings.LANGUAGES,
+        help_text="The language of addresses without a language prefix, such as /city/.",
+    )  # fmt: skip
+    other_languages = models.CharField(
+        max_length=60, blank=True, validators=[validate_other_languages],
+        help_text="Codes of the other languages the paper publishes in, such as “es”; their "
+        "pages live under /es/.",
+    )  # fmt: skip
     site_url = models.URLField(
         "site address", blank=True, help_text="Public address, such as https://news.example."
     )
@@ -228,7 +243,74 @@ class Author(models.Model):
         return [(profile_site_name(url), url) for url in self.profile_links.split() if url]
 
 
-class Section(models.Model):
+class NamedInLanguages(models.Model):
+    """A name and slug in the default language, and the same in the paper's other languages
+    (``translations``: {"es": {"name": "Ciudad", "slug": "ciudad"}}), falling back to the
+    default's where one is missing. Kept on the row, so a page showing sections or tags reads
+    their names in every language with the row itself."""
+
+    translations = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def name_in(self, language: str) -> str:
+        return (self.translations or {}).get(language, {}).get("name") or self.name
+
+    def slug_in(self, language: str) -> str:
+        return (self.translations or {}).get(language, {}).get("slug") or self.slug
+
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language."""
+        from masthead.languages.codes import current_language
+
+        return self.name_in(current_language())
+
+    @property
+    def local_slug(self) -> str:
+        from masthead.languages.codes import current_language
+
+        return self.slug_in(current_language())
+
+    @classmethod
+    def local_slug_lookup(cls, slug: str) -> Q:
+        """Rows whose slug in the page's language is ``slug``."""
+        from masthead.languages.codes import current_language, default_language
+
+        language = current_language()
+        if language == default_language():
+            return Q(slug=slug)
+        own = {f"translations__{language}__slug": slug}
+        missing = {f"translations__{language}__slug__isnull": True}
+        return Q(**own) | (Q(slug=slug) & Q(**missing))
+
+    def clean(self) -> None:
+        super().clean()
+        from masthead.languages.codes import catalogue_languages
+
+        errors = []
+        for language, names in (self.translations or {}).items():
+            if language not in catalogue_languages() or not isinstance(names, dict):
+                errors.append(f"“{str(language)[:16]}” is not a language here.")
+                continue
+            slug = names.get("slug") or ""
+            if not slug:
+                continue
+            if slugify(slug) != slug:
+                errors.append(f"“{slug[:80]}” is not a slug (letters, digits and hyphens).")
+                continue
+            others = type(self)._default_manager.exclude(pk=self.pk)
+            if others.filter(
+                Q(**{f"translations__{language}__slug": slug})
+                | (Q(slug=slug) & Q(**{f"translations__{language}__slug__isnull": True}))
+            ).exists():
+                errors.append(f"Another {self._meta.verbose_name} uses “{slug}” in {language}.")
+        if errors:
+            raise ValidationError({"translations": errors})
+
+
+class Section(NamedInLanguages):
     name = models.CharField(max_length=80)
     slug = models.SlugField(max_length=80, unique=True, validators=[validate_section_slug])
     description = models.TextField(blank=True)
@@ -243,10 +325,11 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("newsroom:section", args=[self.slug])
+        """The section's page in the page's language."""
+        return reverse("newsroom:section", args=[self.local_slug])
 
 
-class Tag(models.Model):
+class Tag(NamedInLanguages):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
 
@@ -264,7 +347,13 @@ class Tag(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("newsroom:tag", args=[self.slug])
+        return reverse("newsroom:tag", args=[self.local_slug])
+
+
+def default_story_language() -> str:
+    from masthead.languages.codes import default_language
+
+    return default_language()
 
 
 # Article.LIVE_STATUSES as stored, for the partial indexes in Article.Meta (which cannot see the
@@ -353,6 +442,12 @@ class Article(models.Model):
     original_url = models.URLField(
         "original URL", max_length=500, blank=True, validators=[validate_web_url]
     )
+    language = models.CharField(
+        max_length=16, default=default_story_language, choices=settings.LANGUAGES, db_index=True
+    )
+    # A story and its translations share a group; each is a story of its own (slug, byline,
+    # times, corrections, revisions), as Wagtail's translation_key and Polylang link them.
+    translation_group = models.UUIDField(default=uuid.uuid4, db_index=True, editable=False)
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
     tags = models.ManyToManyField(Tag, related_name="articles", blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
@@ -409,6 +504,11 @@ class Article(models.Model):
             # The sitemaps' "last modified": the newest update, found without reading them all.
             models.Index(fields=["updated_at"], name="article_updated_at"),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_group", "language"], name="one_translation_per_language"
+            ),
+        ]
         permissions = [
             ("change_any_article", "Can edit any story, not only their own drafts"),
             ("publish_article", "Can publish stories"),
@@ -431,17 +531,19 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
+        """The story's address, in its own language's part of the site."""
         day = self.url_date
-        return reverse(
-            "newsroom:article",
-            kwargs={
-                "section": self.section.slug,
-                "year": day.year,
-                "month": f"{day.month:02d}",
-                "day": f"{day.day:02d}",
-                "slug": self.slug,
-            },
-        )
+        with translation.override(self.language):
+            return reverse(
+                "newsroom:article",
+                kwargs={
+                    "section": self.section.slug_in(self.language),
+                    "year": day.year,
+                    "month": f"{day.month:02d}",
+                    "day": f"{day.day:02d}",
+                    "slug": self.slug,
+                },
+            )
 
     @property
     def safe_original_url(self) -> str:
@@ -460,7 +562,7 @@ class Article(models.Model):
         self.body_html = text.sanitize_html(embed_cards(raw))
         self.players = ",".join(players_in(self.body_html))
         self.word_count = text.count_words(text.plain_text(self.body_html))
-        self.reading_minutes = text.reading_minutes(self.word_count)
+        self.reading_minutes = text.reading_minutes(self.word_count, self.language)
 
     @property
     def is_live(self) -> bool:

@@ -14,7 +14,7 @@ SECTIONS_CACHE_KEY = "masthead:nav-sections"
 def navigation_sections() -> list[Section]:
     sections = cache.get(SECTIONS_CACHE_KEY)
     if sections is None:
-        sections = list(Section.objects.only("name", "slug", "position"))
+        sections = list(Section.objects.only("name", "slug", "position", "translations"))
         cache.set(SECTIONS_CACHE_KEY, sections, 300)
     return sections
 

@@ -8,6 +8,13 @@ from django.db import models
 from django.db.models import Exists, Min, OuterRef, Prefetch, Q
 from django.utils import timezone
 
+# What a link to a story needs (Article.get_absolute_url): its address is in its language's
+# part of the site, under its section's slug in that language.
+LINK_FIELDS = (
+    "headline", "slug", "language", "published_at", "created_at",
+    "section__slug", "section__translations",
+)  # fmt: skip
+
 
 class ArticleQuerySet(models.QuerySet):
     def live(self, at: datetime | None = None) -> ArticleQuerySet:
@@ -43,6 +50,13 @@ class ArticleQuerySet(models.QuerySet):
             expiring.aggregate(first=Min("expires_at"))["first"],
         ]
         return min((t for t in times if t is not None), default=None)
+
+    def in_language(self, language: str | None = None) -> ArticleQuerySet:
+        """Stories in ``language``, by default the page's: every reader list (home, archive,
+        sections, tags, authors, feeds, search, related and recent stories) shows one."""
+        from masthead.languages.codes import current_language
+
+        return self.filter(language=language or current_language())
 
     def by_author(self, author) -> ArticleQuerySet:
         """The author page's stories: those with the author on the byline (who posted a story is
@@ -87,7 +101,7 @@ class ArticleQuerySet(models.QuerySet):
         return (
             self.exclude(pk=besides)
             .select_related("section")
-            .only("headline", "slug", "published_at", "created_at", "section__slug")
+            .only(*LINK_FIELDS)
             .latest_first()[:limit]
         )
 

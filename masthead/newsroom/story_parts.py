@@ -50,7 +50,8 @@ FORMAT = f"{__version__}.1"
 # Fields the page's shell reads of the story itself; the parts hold everything else.
 SHELL_FIELDS = (
     "id", "slug", "status", "published_at", "updated_at", "expires_at", "comments_enabled",
-    "players", "section__id", "section__slug", "section__name",
+    "players", "section__id", "section__slug", "section__name", "section__translations",
+    "language", "translation_group",
 )  # fmt: skip
 
 # Where the blank form's stamp goes; a stamp is made for each reader (comments/spam.py).
@@ -163,7 +164,11 @@ def fresh_story_parts(
         article = Article.objects.for_story_page().get(pk=article.pk)
     if comments is None:
         comments = list(Comment.objects.for_story_page(article.pk))
-    recent = Article.objects.live().recent_posts(besides=article.pk, limit=recent_candidates())
+    recent = (
+        Article.objects.live()
+        .in_language(article.language)
+        .recent_posts(besides=article.pk, limit=recent_candidates())
+    )
     parts = render_parts(
         request, article, recent_posts=recent, comments=comments,
         comments_open=comments_open, form_context=form_context,

@@ -10,6 +10,7 @@ from django.http import (
     HttpResponseRedirect,
 )
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from masthead.comments.csrf import signed_in
@@ -20,6 +21,8 @@ from masthead.comments.selectors import comment_form_context, reply_target, want
 from masthead.distribution.structured_data import absolute_url
 from masthead.embeds import PLAYER_ORIGINS
 from masthead.frontpage.selectors import front_page_plan
+from masthead.languages.alternates import page_alternates, story_alternates
+from masthead.languages.codes import publication_languages
 from masthead.pagecache.dependencies import depends
 
 from . import story_parts
@@ -28,6 +31,16 @@ from .pagination import FirstPage, StoryPage
 from .pagination import story_page as list_page
 
 HOME_STORIES_PER_SECTION = 4
+
+
+def _told_in(stories: QuerySet) -> list[str]:
+    """The paper's languages with a live story among ``stories``: a tag or author page exists
+    in those (one query, and none for a paper in one language)."""
+    languages = publication_languages()
+    if len(languages) < 2:
+        return languages
+    found = set(stories.live().order_by().values_list("language", flat=True).distinct())
+    return [code for code in languages if code in found]
 
 
 def _listing(
@@ -57,7 +70,7 @@ def _list_depends(request: HttpRequest, page: StoryPage, *names: str) -> None:
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    live = Article.objects.live()
+    live = Article.objects.live().in_language()
     plan = front_page_plan()
     # The desk's lead and top stories; with none placed, the newest story leads.
     lead = plan.placed[0] if plan.placed else live.for_listing().latest_first().first()
@@ -109,6 +122,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "top_stories": top_stories,
             "banner": plan.banner,
             "section_groups": groups,
+            "alternates": page_alternates(lambda: reverse("newsroom:home")),
         },
     )
 
@@ -176,6 +190,7 @@ def story_page(
             "comment_count": made.comment_count,
             "current_section_slug": article.section.slug,
             "canonical_url": absolute_url(request, url),
+            "alternates": story_alternates(article),
             **form_context,
         },
         status=status,
@@ -194,17 +209,28 @@ def allow_players(response: HttpResponse, players: str) -> HttpResponse:
 
 @require_safe
 def archive(request: HttpRequest) -> HttpResponse:
-    return _listing(request, Article.objects.live(), "newsroom/archive.html", {}, "list:archive")
+    alternates = page_alternates(lambda: reverse("newsroom:archive"))
+    return _listing(
+        request,
+        Article.objects.live().in_language(),
+        "newsroom/archive.html",
+        {"alternates": alternates},
+        "list:archive",
+    )
 
 
 @require_safe
 def section_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    section = get_object_or_404(Section, slug=slug)
+    section = get_object_or_404(Section, Section.local_slug_lookup(slug))
     return _listing(
         request,
-        section.articles.live(),
+        section.articles.live().in_language(),
         "newsroom/section_detail.html",
-        {"section": section, "current_section_slug": section.slug},
+        {
+            "section": section,
+            "current_section_slug": section.slug,
+            "alternates": page_alternates(section.get_absolute_url),
+        },
         f"list:section:{section.pk}",
     )
 
@@ -212,12 +238,12 @@ def section_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # A tag only on drafts or takedowns would name what readers cannot see (an embargoed topic).
-    tag = get_object_or_404(Tag.objects.on_live_stories(), slug=slug)
+    tag = get_object_or_404(Tag.objects.on_live_stories(), Tag.local_slug_lookup(slug))
     return _listing(
         request,
-        tag.articles.live(),
+        tag.articles.live().in_language(),
         "newsroom/tag_detail.html",
-        {"tag": tag},
+        {"tag": tag, "alternates": page_alternates(tag.get_absolute_url, _told_in(tag.articles))},
         f"list:tag:{tag.pk}",
         f"tag-name:{tag.pk}",
     )
@@ -228,9 +254,14 @@ def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     return _listing(
         request,
-        Article.objects.live().by_author(author),
+        Article.objects.live().in_language().by_author(author),
         "newsroom/author_detail.html",
-        {"author": author},
+        {
+            "author": author,
+            "alternates": page_alternates(
+                author.get_absolute_url, _told_in(Article.objects.by_author(author))
+            ),
+        },
         f"list:author:{author.pk}",
         f"author-name:{author.pk}",
     )

@@ -45,8 +45,10 @@ def article_preview(request: HttpRequest, token: str) -> HttpResponse:
     if article.status != Article.Status.SCHEDULED and not article.has_been_public:
         # Shown as it would be if published now; nothing is saved.
         article.published_at = timezone.now()
-    recent = Article.objects.live().recent_posts(
-        besides=article.pk, limit=story_parts.recent_candidates()
+    recent = (
+        Article.objects.live()
+        .in_language(article.language)
+        .recent_posts(besides=article.pk, limit=story_parts.recent_candidates())
     )
     canonical = article.get_absolute_url()
     # Made afresh, never from or into the live story's stored parts: this is the draft.

@@ -20,7 +20,7 @@ from .dependencies import story_lists
 # any of them refreshes every story page's lists of other stories too.
 LISTED_FIELDS = (
     "status", "published_at", "expires_at", "section_id", "headline", "slug", "dek",
-    "hero_photo_id", "byline_text", "writer_id", "noindex", "label",
+    "hero_photo_id", "byline_text", "writer_id", "noindex", "label", "language",
 )  # fmt: skip
 
 
@@ -44,9 +44,13 @@ def _story_names(
     ids = list(article_ids)
     if not ids:
         return set()
-    rows = list(Article.objects.filter(pk__in=ids).values_list("section_id", "writer_id"))
-    sections = {section for section, _ in rows} | set(extra_sections)
-    authors = {writer for _, writer in rows if writer} | set(extra_authors)
+    rows = list(
+        Article.objects.filter(pk__in=ids).values_list(
+            "section_id", "writer_id", "translation_group"
+        )
+    )
+    sections = {section for section, _, _ in rows} | set(extra_sections)
+    authors = {writer for _, writer, _ in rows if writer} | set(extra_authors)
     authors |= set(Byline.objects.filter(article_id__in=ids).values_list("author_id", flat=True))
     tags = set(
         Article.tags.through.objects.filter(article_id__in=ids).values_list("tag_id", flat=True)
@@ -54,6 +58,10 @@ def _story_names(
     tags |= set(extra_tags)
     names = story_lists(section_ids=sections, tag_ids=tags, author_ids=authors, feeds=feeds)
     names |= {f"story:{pk}" for pk in ids}
+    # Translations name each other in their hreflang links and language switchers.
+    groups = {group for _, _, group in rows}
+    siblings = Article.objects.filter(translation_group__in=groups).exclude(pk__in=ids)
+    names |= {f"story:{pk}" for pk in siblings.values_list("pk", flat=True)}
     if feeds:
         names |= {"sitemaps", "corrections"}
     return names

@@ -15,6 +15,7 @@ from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from masthead.newsroom.models import Article
+from masthead.newsroom.querysets import LINK_FIELDS
 
 from . import backends
 from .query import any_two_of, keywords
@@ -97,6 +98,7 @@ def related_stories(article: Article, *, limit: int = RELATED_COUNT) -> list[Art
     candidates = sources[0].union(*sources[1:])
     stories = (
         Article.objects.live()
+        .in_language(article.language)
         .exclude(pk=article.pk)
         .filter(pk__in=candidates)
         .filter(Q(published_at__range=span) | Q(pk__in=picks))
@@ -109,7 +111,7 @@ def related_stories(article: Article, *, limit: int = RELATED_COUNT) -> list[Art
         )
         .alias(score=F("shared_tags") * 3 + F("similar") + F("same_section"))
         .select_related("section")
-        .only("headline", "slug", "published_at", "created_at", "section__slug", "section__name")
+        .only(*LINK_FIELDS, "section__name")
         .order_by("-picked", "-score", "-published_at", "-pk")
     )
     return list(stories[:limit])
