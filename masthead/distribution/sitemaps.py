@@ -15,11 +15,14 @@ from django.contrib.sitemaps import Sitemap
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 
 from masthead import text
+from masthead.languages.alternates import Alternate, page_alternates, x_default
+from masthead.languages.codes import publication_languages
 from masthead.newsroom.models import Article, Author, Publication, Section, Tag
+from masthead.newsroom.querysets import LINK_FIELDS
 
 from .structured_data import absolute_url
 
@@ -42,6 +45,15 @@ def news_language(code: str) -> str:
     if code in ("zh-cn", "zh-tw"):
         return code
     return code.split("-")[0]
+
+
+def _hreflang(alternates: list[Alternate], origin: str) -> list[tuple[str, str]]:
+    """(hreflang, absolute URL) of each version and x-default; none for one language."""
+    default = x_default(alternates)
+    if default is None:
+        return []
+    links = [(a.language, origin + a.path) for a in alternates]
+    return [*links, ("x-default", origin + default.path)]
 
 
 def _whole_seconds(moment: datetime | None) -> datetime | None:
@@ -69,13 +81,23 @@ class NewsroomSitemap(Sitemap):
         protocol, domain = self.get_protocol(protocol), self.get_domain(site)
         urls = self._urls(page, protocol, domain)
         origin = f"{protocol}://{domain}"
+        versions = self.versions_of([url["item"] for url in urls])
         for url in urls:
             url.update(self.entry_details(url["item"], origin))
+            url["alternates"] = _hreflang(versions.get(self.version_key(url["item"]), []), origin)
         return urls
 
     def entry_details(self, item, origin: str) -> dict:
         """More to say about an entry (images, news) for the sitemap template."""
         return {}
+
+    def versions_of(self, items: list) -> dict:
+        """The entries' versions in every language, as {key: [Alternate, ...]}, for their
+        hreflang links; at most one query for a whole file."""
+        return {}
+
+    def version_key(self, item):
+        return item
 
     def lastmod(self, item) -> datetime | None:
         return _whole_seconds(getattr(item, "latest", None))
@@ -158,6 +180,30 @@ class StorySitemap(NewsroomSitemap):
         moments = [m for m in latest.values() if m]
         return _whole_seconds(max(moments)) if moments else None
 
+    def version_key(self, article: Article):
+        return article.translation_group
+
+    def versions_of(self, articles: list[Article]) -> dict:
+        languages = publication_languages()
+        if len(languages) < 2 or not articles:
+            return {}
+        groups = {article.translation_group for article in articles}
+        found: dict = {}
+        for story in (
+            indexable_stories()
+            .filter(translation_group__in=groups, language__in=languages)
+            .select_related("section")
+            .only(*LINK_FIELDS, "translation_group")
+        ):
+            found.setdefault(story.translation_group, {})[story.language] = story
+        return {
+            group: [
+                Alternate(code, by[code].get_absolute_url()) for code in languages if code in by
+            ]
+            for group, by in found.items()
+            if len(by) > 1
+        }
+
     def entry_details(self, article: Article, origin: str) -> dict:
         photo = article.hero_photo
         if not photo or not photo.image:
@@ -192,7 +238,7 @@ class NewsSitemap(StorySitemap):
             **super().entry_details(article, origin),
             "news": {
                 "name": text.plain_text(publication.name),
-                "language": news_language(publication.language),
+                "language": news_language(article.language),
                 "date": _whole_seconds(article.published_at),
                 "title": text.plain_text(article.headline),
             },
@@ -200,11 +246,18 @@ class NewsSitemap(StorySitemap):
 
 
 class HomeSitemap(NewsroomSitemap):
-    def items(self) -> list[str]:
-        return ["newsroom:home"]
+    """The front page in each of the paper's languages."""
 
-    def location(self, name: str) -> str:
-        return reverse(name)
+    def items(self) -> list[str]:
+        return publication_languages()
+
+    def location(self, language: str) -> str:
+        with translation.override(language):
+            return reverse("newsroom:home")
+
+    def versions_of(self, languages: list[str]) -> dict:
+        alternates = page_alternates(lambda: reverse("newsroom:home"))
+        return {language: alternates for language in languages}
 
     def lastmod(self, name: str) -> datetime | None:
         return self.get_latest_lastmod()
@@ -235,6 +288,9 @@ class _ListingSitemap(NewsroomSitemap):
 
 class SectionSitemap(_ListingSitemap):
     model = Section
+
+    def versions_of(self, sections: list[Section]) -> dict:
+        return {section: page_alternates(section.get_absolute_url) for section in sections}
 
     def stories_of(self) -> QuerySet:
         return indexable_stories().filter(section=OuterRef("pk"))

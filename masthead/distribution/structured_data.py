@@ -18,6 +18,11 @@ HEADLINE_LIMIT = 110
 CARD_IMAGE_WIDTH = 1200
 
 
+# OpenGraph wants a language and territory; the paper's own region is not known, so each
+# language's most-read one.
+OG_LOCALES = {"en": "en_US", "es": "es_LA"}
+
+
 def absolute_url(request: HttpRequest | None, path: str) -> str:
     """``path`` on the site's public address when one is set, else on the request's host."""
     if path.startswith(("http://", "https://")):
@@ -138,7 +143,6 @@ def publisher(request: HttpRequest) -> dict:
 
 def news_article(request: HttpRequest, article: Article) -> dict:
     """The schema.org NewsArticle for a story page."""
-    publication = Publication.current()
     url = absolute_url(request, article.get_absolute_url())
     modified = article.updated_at or article.published_at or article.modified_at
     data: dict = {
@@ -155,7 +159,7 @@ def news_article(request: HttpRequest, article: Article) -> dict:
         "keywords": [tag.name for tag in article.tags.all()],
         "wordCount": article.word_count,
         "isAccessibleForFree": True,
-        "inLanguage": publication.language,
+        "inLanguage": article.language,
         "publisher": publisher(request),
     }
     photo = article.hero_photo
@@ -211,7 +215,7 @@ def open_graph(request: HttpRequest, article: Article) -> list[tuple[str, str]]:
         ("og:title", article.headline),
         ("og:description", article.description),
         ("og:url", absolute_url(request, article.get_absolute_url())),
-        ("og:locale", publication.language.replace("-", "_")),
+        ("og:locale", OG_LOCALES.get(article.language, article.language)),
     ]
     photo = article.hero_photo
     if photo and photo.image:
