@@ -19,6 +19,7 @@ from django.core.exceptions import BadRequest
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import formats, timezone
+from django.utils.translation import gettext, pgettext
 
 # The deepest ``?page=N`` still answered: links made before keyset pagination, or typed by hand.
 # Deeper pages are reached by "Older stories" links, which cost the same at any depth.
@@ -109,13 +110,15 @@ class StoryPage:
         """Where this page is, for its title and its navigation: "page 3" or "from 2 March
         2026" (a keyset page has no number that would stay true as stories are added)."""
         if self.number is not None:
-            return f"page {self.number}"
+            return gettext("page %(number)s") % {"number": self.number}
         if not self.object_list:
             return ""
         from .models import Publication
 
         newest = timezone.localtime(self.object_list[0].published_at, Publication.current().zone)
-        return f"from {formats.date_format(newest, 'j F Y')}"
+        # Translators: a date format (Django's date filter); "2 March 2026" in English.
+        day = formats.date_format(newest, pgettext("day in a story list's page label", "j F Y"))
+        return gettext("from %(day)s") % {"day": day}
 
     @property
     def title_suffix(self) -> str:

@@ -5,8 +5,9 @@ from datetime import datetime
 
 from django import template
 from django.conf import settings
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from masthead import text
 
@@ -105,4 +106,22 @@ def byline_links(article) -> SafeString:
     if len(parts) <= 1:
         return format_html_join("", "{}", ((part,) for part in parts))
     head = format_html_join(", ", "{}", ((part,) for part in parts[:-1]))
-    return format_html("{} and {}", head, parts[-1])
+    return mark_safe(names_and_last(conditional_escape(head), conditional_escape(parts[-1])))
+
+
+@register.filter
+def byline_names(article) -> str:
+    """The printed byline without "By", in the page's language: "Ana Ruiz and Tom Bell" (or
+    "Ana Ruiz y Tom Bell"); the free-text byline as it was written."""
+    names = [author.name for author in article.byline_authors]
+    if article.byline_text:
+        names.append(article.byline_text)
+    if len(names) <= 1:
+        return "".join(names)
+    return names_and_last(", ".join(names[:-1]), names[-1])
+
+
+def names_and_last(names: str, last: str) -> str:
+    """ "Ana Ruiz, Tom Bell" and "Lakeshore News Service" joined as a list's last item is."""
+    # Translators: the end of a byline's list of names, "Ana Ruiz, Tom Bell and Lakeshore News".
+    return gettext("%(names)s and %(last)s") % {"names": names, "last": last}
