@@ -11,6 +11,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from masthead.newsroom.models import Article, Publication
 
@@ -24,15 +25,15 @@ class CommentRefused(Exception):
     """A comment the site will not take; ``message`` is what the reader is told."""
 
     status_code = 403
-    message = "We can’t accept this comment."
+    message = gettext_lazy("We can’t accept this comment.")
 
 
 class CommentsClosed(CommentRefused):
-    message = "Comments on this story are closed."
+    message = gettext_lazy("Comments on this story are closed.")
 
 
 class SenderBanned(CommentRefused):
-    message = (
+    message = gettext_lazy(
         "Sorry, we can’t accept comments from you. If you think this is a mistake, "
         "please write to the newsroom."
     )

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from masthead.distribution.structured_data import absolute_url
@@ -22,14 +23,16 @@ from .models import BODY_MAX_LENGTH
 from .policy import comments_open
 from .services import CommentRefused, CommentsClosed, Submission, comment_submit
 
-PUBLISHED = "Thank you: your comment is published."
-HELD = "Thank you: your comment is waiting for a moderator and will appear once it is approved."
-CSRF_EXPIRED = (
+PUBLISHED = gettext_lazy("Thank you: your comment is published.")
+HELD = gettext_lazy(
+    "Thank you: your comment is waiting for a moderator and will appear once it is approved."
+)
+CSRF_EXPIRED = gettext_lazy(
     "We could not confirm that this comment was sent from our page: the page may have been "
     "open for a long time, or it was sent from another site. Nothing is lost: press the "
     "button again to send it."
 )
-HELD_FIRST_TIME = (
+HELD_FIRST_TIME = gettext_lazy(
     "Thank you: your comment will appear once a moderator has read it. We read a reader’s "
     "first comment before publishing it; after that, comments appear at once."
 )
@@ -88,11 +91,15 @@ def _too_many(request: HttpRequest, article: Article, wait: int) -> HttpResponse
     response = _refused(
         request,
         article,
-        title="Please wait a moment",
-        message=(
-            "You have sent several comments in a short time. Please wait about "
-            f"{minutes} minute{'s' if minutes != 1 else ''} and send your comment again."
-        ),
+        title=gettext("Please wait a moment"),
+        message=ngettext(
+            "You have sent several comments in a short time. Please wait about %(minutes)d "
+            "minute and send your comment again.",
+            "You have sent several comments in a short time. Please wait about %(minutes)d "
+            "minutes and send your comment again.",
+            minutes,
+        )
+        % {"minutes": minutes},
         status=429,
     )
     response["Retry-After"] = str(wait)
@@ -117,7 +124,7 @@ def comment_post(request: HttpRequest, article_id: int) -> HttpResponse:
         return _refused(
             request,
             article,
-            title="Comments are closed",
+            title=gettext("Comments are closed"),
             message=CommentsClosed.message,
             status=403,
         )
@@ -150,7 +157,7 @@ def comment_post(request: HttpRequest, article_id: int) -> HttpResponse:
         return _refused(
             request,
             article,
-            title="We can’t accept this comment",
+            title=gettext("We can’t accept this comment"),
             message=refusal.message,
             status=refusal.status_code,
         )
