@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy
 
 from masthead.newsroom.models import Section
 from masthead.newsroom.navigation import navigation_sections
@@ -28,20 +29,22 @@ class SearchForm(forms.Form):
     """The search page's GET form: words, and optionally a section and a range of days."""
 
     q = QueryField(
-        label="Search for", required=False, widget=SearchInput(attrs={"autocomplete": "off"})
+        label=gettext_lazy("Search for"),
+        required=False,
+        widget=SearchInput(attrs={"autocomplete": "off"}),
     )
-    section = forms.ChoiceField(label="Section", required=False)
+    section = forms.ChoiceField(label=gettext_lazy("Section"), required=False)
     date_from = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     date_to = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._sections = {section.slug: section for section in navigation_sections()}
-        self.fields["section"].choices = [("", "All sections")] + [
+        self.fields["section"].choices = [("", gettext("All sections"))] + [
             (section.slug, section.name) for section in self._sections.values()
         ]
 
@@ -52,5 +55,5 @@ class SearchForm(forms.Form):
         data = super().clean()
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and start > end:
-            self.add_error("date_to", "The end date is before the start date.")
+            self.add_error("date_to", gettext("The end date is before the start date."))
         return data
