@@ -9,7 +9,9 @@ iframes and scripts, which used to leave nothing, or a bare link. Each embed is 
     YouTube: Title</a><figcaption>…</figcaption></figure>
 
 The provider is the class, the URL the link: a plain, accessible link that needs no script
-and no frame, so it passes nh3 and the site's CSP. Only http(s) URLs ever become cards.
+and no frame, so it passes nh3 and the site's CSP. Only http(s) URLs ever become cards. The
+stored words ("Watch on YouTube") are English; a reader page shows them in its own language
+(:func:`with_players`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, quote, urlsplit
 
 import lxml.html
+from django.utils.translation import gettext, gettext_noop
 from lxml import etree
 
 from masthead.text import parse_fragment, serialize_fragment
@@ -36,23 +39,34 @@ def _hosts(*domains: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:[\w-]+\.)*(?:{'|'.join(re.escape(d) for d in domains)})$", re.I)
 
 
+# The actions are stored in English in the card and translated when a page shows them.
 PROVIDERS = (
     Provider(
-        "youtube", "Watch on YouTube", _hosts("youtube.com", "youtu.be", "youtube-nocookie.com")
+        "youtube",
+        gettext_noop("Watch on YouTube"),
+        _hosts("youtube.com", "youtu.be", "youtube-nocookie.com"),
     ),
-    Provider("vimeo", "Watch on Vimeo", _hosts("vimeo.com")),
-    Provider("twitter", "View the post on X", _hosts("twitter.com", "x.com")),
-    Provider("instagram", "View on Instagram", _hosts("instagram.com", "instagr.am")),
-    Provider("facebook", "View on Facebook", _hosts("facebook.com", "fb.watch", "fb.com")),
-    Provider("tiktok", "Watch on TikTok", _hosts("tiktok.com")),
-    Provider("soundcloud", "Listen on SoundCloud", _hosts("soundcloud.com")),
-    Provider("spotify", "Listen on Spotify", _hosts("spotify.com")),
-    Provider("documentcloud", "Read the document on DocumentCloud", _hosts("documentcloud.org")),
+    Provider("vimeo", gettext_noop("Watch on Vimeo"), _hosts("vimeo.com")),
+    Provider("twitter", gettext_noop("View the post on X"), _hosts("twitter.com", "x.com")),
+    Provider("instagram", gettext_noop("View on Instagram"), _hosts("instagram.com", "instagr.am")),
     Provider(
-        "map", "View the map", _hosts("openstreetmap.org", "maps.google.com", "maps.app.goo.gl")
+        "facebook", gettext_noop("View on Facebook"), _hosts("facebook.com", "fb.watch", "fb.com")
+    ),
+    Provider("tiktok", gettext_noop("Watch on TikTok"), _hosts("tiktok.com")),
+    Provider("soundcloud", gettext_noop("Listen on SoundCloud"), _hosts("soundcloud.com")),
+    Provider("spotify", gettext_noop("Listen on Spotify"), _hosts("spotify.com")),
+    Provider(
+        "documentcloud",
+        gettext_noop("Read the document on DocumentCloud"),
+        _hosts("documentcloud.org"),
+    ),
+    Provider(
+        "map",
+        gettext_noop("View the map"),
+        _hosts("openstreetmap.org", "maps.google.com", "maps.app.goo.gl"),
     ),
 )
-OTHER = Provider("other", "Open the embedded content", re.compile(r"^$"))
+OTHER = Provider("other", gettext_noop("Open the embedded content"), re.compile(r"^$"))
 CLASSES = frozenset({"embed", *(f"embed--{p.name}" for p in (*PROVIDERS, OTHER))})
 
 _OEMBED_CLASSES = {"twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed"}
@@ -327,6 +341,11 @@ def _id(value: str) -> bool:
 
 
 _CARD_RE = re.compile(r'<figure class="embed embed--([a-z]+)"><a href="([^"]+)"')
+# A card's stored action, "Watch on YouTube: ", right after its link opens.
+_CARD_ACTION_RE = re.compile(
+    r'(<figure class="embed embed--([a-z]+)"[^>]*><a href="[^"]+">)([^<:]+): '
+)
+_ACTIONS = {p.name: p.action for p in (*PROVIDERS, OTHER)}
 
 
 def players_in(body_html: str) -> list[str]:
@@ -340,16 +359,35 @@ def players_in(body_html: str) -> list[str]:
 
 def with_players(body_html: str) -> str:
     """Cards whose provider has a player carry its address and name for embeds.js, which offers
-    to load it on a click; until then nothing is fetched from the provider."""
+    to load it on a click; until then nothing is fetched from the provider. The cards' words
+    and the offer's are in the page's language."""
 
     def mark(match: re.Match[str]) -> str:
         name, href = match.group(1), match.group(2)
         player = player_url(html.unescape(href)) if name in PLAYER_ORIGINS else ""
         if not player:
             return match.group(0)
+        provider = PROVIDER_NAMES[name]
+        load = gettext("Load the %(provider)s player") % {"provider": provider}
+        note = gettext("It comes from %(provider)s, which may set cookies.") % {
+            "provider": provider
+        }
         return (
             f'<figure class="embed embed--{name}" data-player="{html.escape(player)}" '
-            f'data-provider="{PROVIDER_NAMES[name]}"><a href="{href}"'
+            f'data-provider="{provider}" data-load="{html.escape(load)}" '
+            f'data-note="{html.escape(note)}"><a href="{href}"'
         )
 
-    return _CARD_RE.sub(mark, body_html or "")
+    return _localized_actions(_CARD_RE.sub(mark, body_html or ""))
+
+
+def _localized_actions(body_html: str) -> str:
+    """Each card's stored English action ("Watch on YouTube") in the page's language."""
+
+    def local(match: re.Match[str]) -> str:
+        action = _ACTIONS.get(match.group(2))
+        if action is None or match.group(3) != action:
+            return match.group(0)
+        return f"{match.group(1)}{html.escape(gettext(action))}: "
+
+    return _CARD_ACTION_RE.sub(local, body_html)

@@ -22,9 +22,11 @@
     const button = document.createElement("button");
     button.type = "button";
     button.className = "embed-load";
-    button.textContent = "Load the " + card.dataset.provider + " player";
+    // The words come in the page's language from the server (embeds.py, with_players).
+    button.textContent = card.dataset.load || "Load the " + card.dataset.provider + " player";
     const note = document.createElement("span");
-    note.textContent = " It comes from " + card.dataset.provider + ", which may set cookies.";
+    note.textContent =
+      " " + (card.dataset.note || "It comes from " + card.dataset.provider + ", which may set cookies.");
     offer.append(button, note);
     card.querySelector("a").after(offer);
     button.addEventListener("click", function () { loadPlayer(card, button); });
