@@ -24,6 +24,7 @@ from django.utils.html import escape, format_html_join
 from django.utils.translation import gettext
 
 from masthead import text
+from masthead.languages.codes import current_language
 from masthead.newsroom.dates import long_date
 from masthead.newsroom.models import Article, Author, Publication, Section, Tag
 
@@ -322,7 +323,7 @@ class StoryFeed(Feed):
 
     def __init__(self, scope: FeedScope) -> None:
         self.scope = scope
-        self.language = Publication.current().language
+        self.language = current_language()  # the feed's own: /es/feeds/ is Spanish
 
     def get_object(self, request: HttpRequest, *args, **kwargs) -> FeedScope:
         self.request = request

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.http import HttpRequest, JsonResponse
 
 from masthead import text
+from masthead.languages.codes import current_language
 from masthead.newsroom.models import Publication
 
 from .feeds import (
@@ -41,7 +42,7 @@ def _item(request: HttpRequest, article) -> dict:
             text.plain_text(name)
             for name in [article.section.name, *(tag.name for tag in article.tags.all())]
         ],
-        "language": Publication.current().language,
+        "language": article.language,
     }
     if is_full_text(article):
         item["content_html"] = story_html(request, article)
@@ -63,7 +64,7 @@ def json_feed(request: HttpRequest, scope: FeedScope) -> JsonResponse:
         "home_page_url": absolute_url(request, scope.page_path),
         "feed_url": absolute_url(request, scope.feed_path("json")),
         "description": scope.description,
-        "language": publication.language,
+        "language": current_language(),
         "authors": [{"name": publication.name, "url": absolute_url(request, "/")}],
         "items": [_item(request, article) for article in feed_items(scope)],
     }

@@ -31,6 +31,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 
 from masthead import text
+from masthead.languages.codes import language_name, publication_languages
+from masthead.languages.services import TranslationRefused, translate_story, translations_of
 from masthead.photos.admin import thumbnail_tag
 
 from . import corrections, preview, revisions, workflow
@@ -75,6 +77,12 @@ class ArticleAdminForm(forms.ModelForm):
             self.instance.created_by = self.user
         if not self.is_bound:
             self.initial["base_version"] = self.instance.version
+        if "language" in self.fields:
+            # The paper's languages only; a story keeps its own even if the paper dropped it.
+            codes = [*publication_languages()]
+            if self.instance.language and self.instance.language not in codes:
+                codes.append(self.instance.language)
+            self.fields["language"].choices = [(code, language_name(code)) for code in codes]
         if "body" in self.fields:
             self.fields["body"].widget.attrs.update(
                 {
@@ -97,6 +105,7 @@ class ArticleAdminForm(forms.ModelForm):
             raise ValidationError("That workflow button is unknown; reload the page.")
         self._check_not_overwriting()
         self._check_updated_time(cleaned)
+        self._check_one_per_language(cleaned)
         move = self.requested_move
         if move is not None and not self.errors:
             probe = copy.copy(self.instance)
@@ -110,6 +119,24 @@ class ArticleAdminForm(forms.ModelForm):
             except WorkflowError as exc:
                 raise ValidationError(f"Not saved. {exc}") from None
         return cleaned
+
+    def _check_one_per_language(self, cleaned: dict) -> None:
+        language = cleaned.get("language")
+        if not language or self.instance.pk is None:
+            return
+        taken = (
+            Article.objects.filter(
+                translation_group=self.instance.translation_group, language=language
+            )
+            .exclude(pk=self.instance.pk)
+            .first()
+        )
+        if taken is not None:
+            self.add_error(
+                "language",
+                f"This story’s {language_name(language)} translation is “{taken.headline}”; "
+                "a story has one version per language.",
+            )
 
     def _check_not_overwriting(self) -> None:
         if self.instance.pk is None:
@@ -252,7 +279,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_display = [
         "headline", "section", "state", "published_at", "rights", "reading_minutes", "hero",
     ]  # fmt: skip
-    list_filter = [StateFilter, "section", "published_at", "tags"]
+    list_filter = [StateFilter, "section", "language", "published_at", "tags"]
     search_fields = ["headline", "dek", "body", "byline_text", "bylines__author__name"]
     date_hierarchy = "published_at"
     # Times as the newsroom writes them ("3:40 pm"), in every date-time field of the form.
@@ -278,6 +305,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     "slug",
                     "dek",
                     "section",
+                    "language",
                     "label",
                     "body",
                     "body_format",
@@ -482,6 +510,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 ),
                 "revision_count": obj.revisions.count() if obj else 0,
                 **self._preview_links_context(request, obj),
+                **self._translations_context(request, obj),
             }
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
@@ -611,6 +640,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 name="newsroom_article_preview_open",
             ),
             path(
+                "<path:object_id>/translate/",
+                wrap(self.translate_view),
+                name="newsroom_article_translate",
+            ),
+            path(
                 "<path:object_id>/revisions/",
                 wrap(self.revisions_view),
                 name="newsroom_article_revisions",
@@ -652,6 +686,39 @@ class ArticleAdmin(admin.ModelAdmin):
             }
         )
         return TemplateResponse(request, template, context)
+
+    def translate_view(self, request, object_id: str) -> HttpResponse:
+        """ "Translate into Spanish": a linked draft in that language, opened for editing."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._story_for(request, object_id)
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        language = request.POST.get("language", "")
+        try:
+            draft = translate_story(article=article, language=language, user=request.user)
+        except TranslationRefused as refused:
+            self.message_user(request, str(refused), messages.ERROR)
+            return self._back_to_story(request, article)
+        self.message_user(
+            request,
+            f"A {language_name(language)} draft of “{article.headline}” was made: translate "
+            "its headline, dek and body, then send it through the desk as any story.",
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:newsroom_article_change", args=[draft.pk]))
+
+    def _translations_context(self, request, obj: Article | None) -> dict:
+        languages = publication_languages()
+        if obj is None or len(languages) < 2:
+            return {"translations_shown": False}
+        found = translations_of(obj)
+        return {
+            "translations_shown": True,
+            "translations": [(code, language_name(code), found.get(code)) for code in languages],
+            "translate_url": reverse("admin:newsroom_article_translate", args=[obj.pk]),
+            "may_translate": self.has_add_permission(request),
+        }
 
     def move_view(self, request, object_id: str) -> HttpResponse:
         """A workflow button pressed on a story the user can see but not edit."""

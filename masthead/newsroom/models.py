@@ -307,7 +307,7 @@ class NamedInLanguages(models.Model):
             ).exists():
                 errors.append(f"Another {self._meta.verbose_name} uses “{slug}” in {language}.")
         if errors:
-            raise ValidationError({"translations": errors})
+            raise ValidationError(errors)
 
 
 class Section(NamedInLanguages):

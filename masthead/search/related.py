@@ -85,9 +85,15 @@ def related_stories(article: Article, *, limit: int = RELATED_COUNT) -> list[Art
     if words:
         engine, query = backends.current(), any_two_of(words)
         sources.append(
-            engine.matching_ids(query, published=(moment - WORDS_WINDOW, moment + WORDS_WINDOW))
+            engine.matching_ids(
+                query,
+                published=(moment - WORDS_WINDOW, moment + WORDS_WINDOW),
+                language=article.language,
+            )
         )
-        similar = Case(When(engine.matches_story(query), then=Value(2)), default=Value(0))
+        similar = Case(
+            When(engine.matches_story(query, article.language), then=Value(2)), default=Value(0)
+        )
     # The desk's own picks come first, from whenever they were published.
     picks = (
         Article.related_picks.through.objects.filter(from_article_id=article.pk)

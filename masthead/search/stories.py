@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from masthead.languages.codes import current_language
 from masthead.newsroom.models import Article, Publication, Section
 
 from . import backends
@@ -21,6 +22,7 @@ def search_stories(
     section: Section | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
+    languages: list[str] | None = None,
 ) -> SearchResults:
     """Live stories matching ``query``, best match first, with highlighted snippets.
 
@@ -34,10 +36,13 @@ def search_stories(
     if parsed.is_empty:
         return NoResults(parsed)
     stories = Article.objects.live()
+    # The page's language unless the reader asks for others (or every one of the paper's).
+    languages = languages or [current_language()]
+    stories = stories.filter(language__in=languages)
     if section is not None:
         stories = stories.filter(section=section)
     if date_from is not None:
         stories = stories.filter(published_at__gte=_start_of(date_from))
     if date_to is not None and date_to < date.max:
         stories = stories.filter(published_at__lt=_start_of(date_to + timedelta(days=1)))
-    return backends.current().Results(parsed, stories)
+    return backends.current().Results(parsed, stories, languages)

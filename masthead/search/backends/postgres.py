@@ -32,11 +32,19 @@ CONFIGS = {
 }  # fmt: skip
 
 
-def text_search_config() -> str:
-    """The configuration for the publication's language; after changing the language, run
-    ``masthead rebuild_search_index`` (stored vectors keep the old stemming until then)."""
-    language = (Publication.current().language or "en").lower().split("-")[0]
+def text_search_config(language: str | None = None) -> str:
+    """The configuration for ``language`` (by default the publication's)."""
+    language = (language or Publication.current().language or "en").lower().split("-")[0]
     return CONFIGS.get(language, "simple")
+
+
+def _story_config_sql(alias: str) -> str:
+    """Each story is read with its own language's stemmer: a Spanish story's "inundaciones"
+    is stored as "inund", found by "inundación". Codes come from CONFIGS, not from input."""
+    cases = " ".join(f"WHEN '{code}' THEN '{config}'" for code, config in CONFIGS.items())
+    return (
+        f"(CASE lower(split_part({alias}.language, '-', 1)) {cases} ELSE 'simple' END)::regconfig"
+    )
 
 
 BODY_TEXT = "regexp_replace({a}.body_html, '<[^>]*>', ' ', 'g')"
@@ -48,17 +56,20 @@ def _vector_sql(where: str, *, shared_bodies: bool = False) -> str:
     ``shared_bodies``: many of the stories have the very same body (a bulk load of copies): each
     distinct body is read into a vector once, and the stories find theirs by its digest.
     """
-    body = f"to_tsvector(%(config)s::regconfig, {BODY_TEXT.format(a='a')})"
+    body = f"to_tsvector({_story_config_sql('a')}, {BODY_TEXT.format(a='a')})"
     bodies, join = "", ""
     if shared_bodies:
         body = "shared.vector"
         # MATERIALIZED: else PostgreSQL inlines the CTE and reads a body once per story again.
         bodies = f"""WITH shared AS MATERIALIZED (
-            SELECT md5(d.body_html) AS digest,
-                to_tsvector(%(config)s::regconfig, {BODY_TEXT.format(a="d")}) AS vector
-            FROM (SELECT DISTINCT a.body_html FROM {Article._meta.db_table} a {where}) d
+            SELECT md5(d.body_html) AS digest, d.language,
+                to_tsvector({_story_config_sql("d")}, {BODY_TEXT.format(a="d")}) AS vector
+            FROM (
+                SELECT DISTINCT a.body_html, a.language FROM {Article._meta.db_table} a {where}
+            ) d
         )"""  # noqa: S608 - the table name comes from the model, values are parameters
-        join = "JOIN shared ON shared.digest = md5(a.body_html)"
+        join = "JOIN shared ON shared.digest = md5(a.body_html) AND shared.language = a.language"
+    config = _story_config_sql("a")
     article, byline, author = Article._meta.db_table, Byline._meta.db_table, Author._meta.db_table
     tag, article_tags = Tag._meta.db_table, Article.tags.through._meta.db_table
     vectors = StoryVector._meta.db_table
@@ -66,14 +77,14 @@ def _vector_sql(where: str, *, shared_bodies: bool = False) -> str:
         {bodies}
         INSERT INTO {vectors} (article_id, published_at, vector)
         SELECT a.id, a.published_at,
-            setweight(to_tsvector(%(config)s::regconfig, a.headline), 'A')
-            || setweight(to_tsvector(%(config)s::regconfig, concat_ws(' ',
+            setweight(to_tsvector({config}, a.headline), 'A')
+            || setweight(to_tsvector({config}, concat_ws(' ',
                 a.dek, a.byline_text, a.source_name,
                 (SELECT string_agg(au.name, ' ') FROM {byline} b
                     JOIN {author} au ON au.id = b.author_id WHERE b.article_id = a.id)
                )), 'B')
             || setweight({body}, 'C')
-            || setweight(to_tsvector(%(config)s::regconfig, coalesce(
+            || setweight(to_tsvector({config}, coalesce(
                 (SELECT string_agg(t.name, ' ') FROM {article_tags} at
                     JOIN {tag} t ON t.id = at.tag_id WHERE at.article_id = a.id),
                 '')), 'D')
@@ -91,7 +102,7 @@ def update(article_ids: Iterable[int]) -> None:
         with connection.cursor() as cursor:
             cursor.execute(
                 _vector_sql("WHERE a.id = ANY(%(ids)s)"),
-                {"config": text_search_config(), "ids": ids},
+                {"ids": ids},
             )
 
 
@@ -106,7 +117,7 @@ def update_range(first_id: int, last_id: int, *, shared_bodies: bool = False) ->
             cursor.execute("SET LOCAL jit = off")
         cursor.execute(
             _vector_sql("WHERE a.id BETWEEN %(first)s AND %(last)s", shared_bodies=shared_bodies),
-            {"config": text_search_config(), "first": first_id, "last": last_id},
+            {"first": first_id, "last": last_id},
         )
         if shared_bodies and connection.in_atomic_block:
             cursor.execute("RESET enable_hashjoin")  # the rest of the transaction as usual
@@ -135,24 +146,37 @@ def unindexed_ids(limit: int) -> list[int]:
 def rebuild() -> int:
     """Every story's vector in one statement."""
     with connection.cursor() as cursor:
-        cursor.execute(_vector_sql(""), {"config": text_search_config()})
+        cursor.execute(_vector_sql(""))
         return cursor.rowcount
 
 
-def _tsquery(query: ParsedQuery) -> SearchQuery:
-    return SearchQuery(query.to_websearch(), search_type="websearch", config=text_search_config())
+def _tsquery(query: ParsedQuery, languages: Iterable[str] = ()) -> SearchQuery:
+    """The reader's words stemmed the way each language's stories were: searching English and
+    Spanish stories together asks for either language's stems."""
+    configs = list(dict.fromkeys(text_search_config(code) for code in languages)) or [
+        text_search_config()
+    ]
+    words = query.to_websearch()
+    combined = SearchQuery(words, search_type="websearch", config=configs[0])
+    for config in configs[1:]:
+        combined |= SearchQuery(words, search_type="websearch", config=config)
+    return combined
 
 
-def matching_ids(query: ParsedQuery, *, published: tuple[datetime, datetime]) -> QuerySet:
+def matching_ids(
+    query: ParsedQuery, *, published: tuple[datetime, datetime], language: str | None = None
+) -> QuerySet:
     """Ids of the stories published in that span that match ``query``, as a subquery."""
-    return StoryVector.objects.filter(vector=_tsquery(query), published_at__range=published).values(
+    vector = _tsquery(query, [language] if language else [])
+    return StoryVector.objects.filter(vector=vector, published_at__range=published).values(
         "article_id"
     )
 
 
-def matches_story(query: ParsedQuery) -> Exists:
+def matches_story(query: ParsedQuery, language: str | None = None) -> Exists:
     """True for a story (the outer query's) that matches ``query``: one index lookup each."""
-    return Exists(StoryVector.objects.filter(article_id=OuterRef("pk"), vector=_tsquery(query)))
+    vector = _tsquery(query, [language] if language else [])
+    return Exists(StoryVector.objects.filter(article_id=OuterRef("pk"), vector=vector))
 
 
 def _body_text() -> Func:
@@ -161,10 +185,14 @@ def _body_text() -> Func:
 
 
 class Results(SearchResults):
-    def __init__(self, query: ParsedQuery, stories: QuerySet) -> None:
+    def __init__(
+        self, query: ParsedQuery, stories: QuerySet, languages: Iterable[str] = ()
+    ) -> None:
         super().__init__(query)
-        self._config = text_search_config()
-        self._tsquery = _tsquery(query)
+        languages = list(languages)
+        # Snippets are cut with the first language's rules; the match itself uses each.
+        self._config = text_search_config(languages[0] if languages else None)
+        self._tsquery = _tsquery(query, languages)
         self._matching = stories.filter(search_vector__vector=self._tsquery)
 
     def _count_hits(self) -> int:

@@ -125,7 +125,9 @@ def rebuild() -> int:
     return count
 
 
-def matching_ids(query: ParsedQuery, *, published: tuple[datetime, datetime]) -> QuerySet:
+def matching_ids(
+    query: ParsedQuery, *, published: tuple[datetime, datetime], language: str | None = None
+) -> QuerySet:
     """Ids of the stories published in that span that match ``query``, as a subquery."""
     sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608 - our table name
     matches = RawSQL(sql, [query.to_fts5()])  # noqa: S611 - the query is a parameter
@@ -136,14 +138,16 @@ def matching_ids(query: ParsedQuery, *, published: tuple[datetime, datetime]) ->
     )
 
 
-def matches_story(query: ParsedQuery) -> Q:
+def matches_story(query: ParsedQuery, language: str | None = None) -> Q:
     """True for a story (the outer query's) that matches ``query``."""
     sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608 - our table name
     return Q(pk__in=RawSQL(sql, [query.to_fts5()]))  # noqa: S611 - the query is a parameter
 
 
 class Results(SearchResults):
-    def __init__(self, query: ParsedQuery, stories: QuerySet) -> None:
+    def __init__(self, query: ParsedQuery, stories: QuerySet, languages=()) -> None:
+        # FTS5's one tokenizer serves every language: unicode61 folds accents ("inundacion"
+        # finds "inundación"); its Porter stemmer is English's (PostgreSQL stems each).
         super().__init__(query)
         # The visible stories (live, filtered) as a subquery: visibility stays decided in one
         # place, ArticleQuerySet.live().
