@@ -4,6 +4,7 @@ from functools import lru_cache
 
 from django import template
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from masthead.newsroom.models import Article
 
@@ -19,20 +20,23 @@ def feed_links(context, kind: str = "site", slug: str = "", title: str = "") -> 
 
     publication = context.get("publication")
     name = publication.name if publication else ""
-    return {"feed_title": f"{title} · {name}" if title else name, **_feed_urls(kind, slug)}
+    return {
+        "feed_title": f"{title} · {name}" if title else name,
+        **_feed_urls(kind, slug, get_language()),
+    }
 
 
 @register.inclusion_tag("distribution/follow_links.html")
 def follow_links(kind: str, slug: str, title: str) -> dict:
     """Visible links to a section's, tag's or author's feeds, for readers who follow by feed
     (the ``<link rel="alternate">`` in the head is for their feed readers)."""
-    return {"title": title, **_feed_urls(kind, slug)}
+    return {"title": title, **_feed_urls(kind, slug, get_language())}
 
 
 @lru_cache(maxsize=4096)
-def _feed_urls(kind: str, slug: str) -> dict[str, str]:
+def _feed_urls(kind: str, slug: str, language: str | None) -> dict[str, str]:
     """The three feed addresses of a page (every page shows them; reversing costs more than
-    the rest of the tag)."""
+    the rest of the tag). Kept per language: a Spanish page's feeds are under /es/."""
 
     def url(fmt: str) -> str:
         if kind == "site":
