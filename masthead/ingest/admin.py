@@ -22,7 +22,7 @@ class WireSourceAdmin(admin.ModelAdmin):
     actions = ["poll_now"]
     fieldsets = [
         (None, {"fields": ["name", "format", "location", "active", "poll_minutes"]}),
-        ("Stories", {"fields": ["section", "credit_line", "publish_mode"]}),
+        ("Stories", {"fields": ["section", "language", "credit_line", "publish_mode"]}),
         ("Embargo and usage rights", {"fields": ["embargo_minutes", "rights_days"]}),
         ("Last poll", {"fields": ["last_polled_at", "last_error"]}),
     ]

@@ -63,6 +63,12 @@ from masthead.ingest.fetch import is_web_url
 from masthead.ingest.media import Download, PhotoDownloader, existing_photo, save_photo
 from masthead.ingest.models import ImportedItem, WireSource
 from masthead.ingest.records import ItemError, ParseResult, PhotoRecord, StoryRecord
+from masthead.languages.codes import (
+    default_language,
+    known_language,
+    language_name,
+    publication_languages,
+)
 from masthead.newsroom.bylines import bylines_set
 from masthead.newsroom.models import (
     RESERVED_SLUGS,
@@ -215,6 +221,27 @@ class _Loader:
     section: Section | None = None
     salvage: bool = False
     held_reason: str = ""  # why the story being written is kept from readers, if it is
+
+    def _language(self, record: StoryRecord, report: ImportReport) -> str:
+        """The item's language, else the wire source's, else the paper's default."""
+        source_language = getattr(self.source, "language", "") if self.source else ""
+        language = known_language(record.language) or known_language(source_language)
+        if record.language and not known_language(record.language):
+            note = (
+                f"stories in “{record.language}” were imported as "
+                f"{language_name(language or default_language())}: Masthead has no "
+                "catalogues for that language"
+            )
+            if note not in report.warnings:
+                report.warnings.append(note)
+        elif language and language not in publication_languages():
+            note = (
+                f"stories in {language_name(language)} were imported; add “{language}” to the "
+                "publication's other languages for readers to see them"
+            )
+            if note not in report.warnings:
+                report.warnings.append(note)
+        return language or default_language()
 
     def load(self, record: StoryRecord, *, dry_run: bool, report: ImportReport) -> Outcome:
         source_id = source_id_key(record.source_id)
@@ -497,6 +524,7 @@ class _Loader:
         article.dek = summarize(record.dek, 300) if record.dek else ""
         if created:
             article.slug = _free_slug(record)
+            article.language = self._language(record, report)
         article.body = body
         article.body_format = Article.BodyFormat.HTML
         article.section = self._section(record)

@@ -99,6 +99,13 @@ class WireSource(models.Model):
         blank=True,
         help_text="Printed with every story, such as “Distributed by Lakeshore News Service.”",
     )
+    language = models.CharField(
+        max_length=16,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text="The language of its stories when an item does not say. Empty: the paper's "
+        "default language.",
+    )
     publish_mode = models.CharField(
         max_length=8, choices=PublishMode.choices, default=PublishMode.REVIEW
     )

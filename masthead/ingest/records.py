@@ -117,6 +117,10 @@ class StoryRecord:
     embargoed_until: datetime | None = None
     # When the provider says the story must no longer be used (ninjs ``expires``).
     expires: datetime | None = None
+    # The source's language tag as written ("en-US", "es"): the item's own, else its file's
+    # or feed's; blank when it says none (the loader then uses the wire source's or the
+    # paper's default).
+    language: str = ""
 
     def __post_init__(self) -> None:
         # Catch parser bugs early: the loader relies on both of these.

@@ -22,6 +22,17 @@ def supported(code: str) -> str:
     return base if base in known else next(iter(known))
 
 
+def known_language(code: str) -> str:
+    """A source's language tag as one of the catalogue languages ("es-PR" → "es"); "" for a
+    language Masthead has no catalogues for, or no tag."""
+    code = (code or "").strip().lower().replace("_", "-")
+    known = catalogue_languages()
+    if code in known:
+        return code
+    base = code.split("-")[0]
+    return base if base in known else ""
+
+
 def default_language() -> str:
     from masthead.newsroom.models import Publication
 

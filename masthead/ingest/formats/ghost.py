@@ -60,6 +60,7 @@ def parse(source: Source, *, source_label: str | None = None, site_url: str = ""
     if not isinstance(posts, list):
         raise ImportFileError(name, "not a Ghost export (data.posts is not a list)")
     site_url = site_url or _settings_url(db)
+    site_language = _settings_language(db)
     users = {_id(u.get("id")): plain_text(_s(u.get("name"))) for u in _dicts(db.get("users"))}
     tags = {
         _id(t.get("id")): plain_text(_s(t.get("name")))
@@ -103,6 +104,9 @@ def parse(source: Source, *, source_label: str | None = None, site_url: str = ""
         slug = _s(post.get("slug"))
         result.records.append(
             StoryRecord(
+                # Ghost keeps one language for the site (the "locale" setting); some
+                # exports also carry a post's own.
+                language=(_s(post.get("locale")) or _s(post.get("lang")) or site_language)[:16],
                 source=label,
                 source_id=post_id,
                 headline=title,
@@ -142,6 +146,14 @@ def _settings_url(db: dict[str, Any]) -> str:
             ("http://", "https://")
         ):
             return _s(row.get("value"))
+    return ""
+
+
+def _settings_language(db: dict[str, Any]) -> str:
+    """The site's language ("locale": "es") when the export records it."""
+    for row in _dicts(db.get("settings")):
+        if row.get("key") in {"locale", "lang"} and _s(row.get("value")):
+            return _s(row.get("value")).strip()[:16]
     return ""
 
 

@@ -139,7 +139,10 @@ def _story(raw: dict[str, Any], label: str) -> StoryRecord:
         # A text item sent with only its description: keep it, flagged as an excerpt.
         body, excerpt_only = clean_html(text_to_html(dek)), True
 
+    # "language" in ninjs 1.x and 2.x; "lang" since 3.0 (both BCP 47 tags).
+    language = _str(item.get("language")) or _str(item.get("lang"))
     return StoryRecord(
+        language=language.strip()[:16],
         source=label,
         source_id=uri,
         headline=headline,

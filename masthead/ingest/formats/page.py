@@ -200,6 +200,13 @@ def _parse_html(data: bytes, name: str, label: str | None, url: str, tz: tzinfo)
     return _finish(
         result,
         StoryRecord(
+            # <html lang>, else the og:locale ("es_PR" → "es-PR").
+            language=(
+                document.get("lang")
+                or (document.xpath("string(//meta[@property='og:locale']/@content)") or "").replace(
+                    "_", "-"
+                )
+            ).strip()[:16],
             source=label or f"page:{host or 'saved'}",
             source_id=page_url or _fingerprint(headline, body),
             headline=headline,

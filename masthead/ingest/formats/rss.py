@@ -97,7 +97,10 @@ def parse(source: Source, *, source_label: str | None = None) -> ParseResult:
             result.skipped_items.append(f"item #{position} skipped: {reason}")
             continue
         try:
-            story = _story(entry, label, feed_link, feed_title, feed.version, media[position - 1])
+            story = _story(
+                entry, label, feed_link, feed_title, feed.version, media[position - 1],
+                language=feed.feed.get("language", ""),
+            )  # fmt: skip
             result.records.append(story)
         except _ItemProblem as problem:
             result.errors.append(ItemError(position, str(problem)))
@@ -151,8 +154,18 @@ def _local(element: Any) -> str:
 
 
 def _story(
-    entry: Any, label: str, feed_link: str, feed_title: str, version: str, media: _Media | None
+    entry: Any,
+    label: str,
+    feed_link: str,
+    feed_title: str,
+    version: str,
+    media: _Media | None,
+    *,
+    language: str = "",
 ) -> StoryRecord:
+    # An Atom entry's xml:lang (feedparser puts it on each text's detail) beats the feed's.
+    details = [entry.get("title_detail") or {}, *(entry.get("content") or [])]
+    language = next((d.get("language") for d in details if d.get("language")), language)
     link = _link(entry, feed_link)
     base = link or feed_link
     headline = plain_text(entry.get("title", ""))
@@ -176,6 +189,7 @@ def _story(
     path = urlsplit(link).path.rstrip("/")
     body_html = clean_html(body if _looks_like_html(body) else text_to_html(body), base=base)
     return StoryRecord(
+        language=str(language or "")[:16],
         source=label,
         source_id=str(source_id),
         headline=headline,

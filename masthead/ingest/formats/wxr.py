@@ -122,6 +122,7 @@ _CREDIT_META_RE = re.compile(r'"credit";s:\d+:"([^"]*)"')
 class _Site:
     link: str = ""
     title: str = ""
+    language: str = ""  # the channel's <language>, "en-US"
     is_wxr: bool = False
     authors: dict[str, str] = field(default_factory=dict)
     attachments: dict[str, PhotoRecord] = field(default_factory=dict)
@@ -259,7 +260,10 @@ def _story(item: _Item, site: _Site, label: str, zone: tzinfo, result: ParseResu
                 f"post {post_id}: featured image {thumbnail_id} is not in the export"
             )
 
+    # Polylang and WPML export each post's language as a category of the "language" taxonomy.
+    item_language = next((nice for d, nice, _n in item.categories if d == "language" and nice), "")
     return StoryRecord(
+        language=(item_language or site.language)[:16],
         source=label,
         source_id=post_id,
         headline=headline,
@@ -506,6 +510,8 @@ def _first_pass(source: Source, name: str) -> _Site:
             site.is_wxr = True
         elif kind == "" and local == "link" and not site.link:
             site.link = _text(element).strip()
+        elif kind == "" and local == "language" and not site.language:
+            site.language = _text(element).strip()[:16]
         elif kind == "" and local == "title" and not site.title:
             site.title = plain_text(_text(element))
         elif kind == "wp" and local == "author":
