@@ -7,7 +7,7 @@ PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/masthead
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test test-quick lint format install install-test chromium nginx wrk peer-venv lighthouse bench soak check-deploy clean wapiti security-scan
+.PHONY: demo test test-quick lint format install install-test chromium nginx wrk peer-venv lighthouse bench soak check-deploy clean wapiti security-scan gettext messages
 
 
 $(BIN)/python:
@@ -75,6 +75,15 @@ lighthouse: chromium bench/.lighthouse/.installed-$(LIGHTHOUSE_VERSION)
 bench: install nginx wrk peer-venv lighthouse
 	$(BIN)/python -m bench.front $(BENCH_ARGS)
 
+# Debian's gettext for the catalogue tests (makemessages and msgfmt; the compiled catalogues
+# ship in the package, so running Masthead needs none of it).
+gettext:
+	@if [ ! -x /usr/bin/msgfmt ]; then \
+	  echo "Installing Debian's gettext for the translation catalogue tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gettext >/dev/null; \
+	fi
+
 # Debian's wapiti for the security scan (a short scan is part of the test suite).
 wapiti:
 	@if [ ! -x /usr/bin/wapiti ]; then \
@@ -94,22 +103,41 @@ demo: install
 	MASTHEAD_ENV=demo PORT=$(PORT) $(BIN)/masthead demo
 	MASTHEAD_ENV=demo $(BIN)/masthead serve --port $(PORT)
 
-test: install-test chromium nginx wrk wapiti
-
+# Both passes at once, one per core: the PostgreSQL pass (no browser tests: they ran in the
+# SQLite pass; nor tests of servers with databases of their own) is niced so the SQLite pass,
+# with its browsers and short soak, keeps a core; its output is printed when it ends.
+PG_PASS_LOG := test-artifacts/postgresql-pass.log
+test: install-test chromium nginx wrk wapiti gettext
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	@echo "== Test suite on SQLite"
-	MASTHEAD_ENV=test DATABASE_URL= $(BIN)/pytest
+	@mkdir -p test-artifacts
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_TEST_URL)'.rsplit('/',1)[0]+'/postgres', connect_timeout=3).close()" 2>/dev/null; then \
-	  echo "== Test suite on PostgreSQL ($(PG_TEST_URL)); the browser tests ran in the SQLite pass"; \
-	  MASTHEAD_ENV=test DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -m "not browser"; \
+	  echo "== Test suite on PostgreSQL ($(PG_TEST_URL)), alongside; output in $(PG_PASS_LOG)"; \
+	  ( MASTHEAD_ENV=test DATABASE_URL=$(PG_TEST_URL) nice -n 10 $(BIN)/pytest -m "not browser" \
+	      -p no:cacheprovider > $(PG_PASS_LOG) 2>&1; echo $$? > $(PG_PASS_LOG).status ) & \
 	else \
 	  echo "== PostgreSQL is not reachable at $(PG_TEST_URL): SKIPPING the PostgreSQL run"; \
-	fi
+	  rm -f $(PG_PASS_LOG).status; \
+	fi; \
+	echo "== Test suite on SQLite"; \
+	MASTHEAD_ENV=test DATABASE_URL= $(BIN)/pytest -p no:cacheprovider; sqlite=$$?; \
+	wait; \
+	if [ -f $(PG_PASS_LOG).status ]; then \
+	  echo "== Test suite on PostgreSQL ($(PG_TEST_URL))"; cat $(PG_PASS_LOG); \
+	  postgres=$$(cat $(PG_PASS_LOG).status); rm -f $(PG_PASS_LOG).status; \
+	else postgres=0; fi; \
+	[ $$sqlite -eq 0 ] && [ $$postgres -eq 0 ]
 
 # The suite without the browser tests, for a quick loop while writing code.
 test-quick: install-test nginx wrk
 	MASTHEAD_ENV=test DATABASE_URL= $(BIN)/pytest -m "not browser" -q
+
+# After marking new reader strings: refresh the Spanish catalogue, translate what it adds (the
+# catalogue test lists every empty entry), then compile it.
+messages: install-test gettext
+	cd masthead && MASTHEAD_ENV=test ../$(BIN)/django-admin makemessages -l es --no-wrap \
+	  --ignore 'tests/*' --ignore 'testing/*' --settings masthead.settings
+	cd masthead && MASTHEAD_ENV=test ../$(BIN)/django-admin compilemessages -l es --settings masthead.settings
 
 lint: install-test
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -5,7 +5,6 @@ The full scan (with xss) is `make security-scan`; its last result is in docs/sec
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
@@ -16,10 +15,7 @@ from masthead.testing.security_scan import ACCEPTED, findings
 
 # Its servers run on SQLite files of their own, whatever database the suite is on: once, in the
 # SQLite pass of `make test`, is enough.
-pytestmark = pytest.mark.skipif(
-    os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="its own servers and SQLite files; runs once, in the SQLite pass",
-)
+pytestmark = pytest.mark.own_databases
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "security.md"
 

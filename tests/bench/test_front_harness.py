@@ -5,7 +5,6 @@ the report's shape and that the run measured something; speed itself is never as
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -16,10 +15,7 @@ from bench import front
 
 # Its servers run on SQLite files of their own, whatever database the suite is on: once, in the
 # SQLite pass of `make test`, is enough.
-pytestmark = pytest.mark.skipif(
-    os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="its own servers and SQLite files; runs once, in the SQLite pass",
-)
+pytestmark = pytest.mark.own_databases
 
 
 def test_harness_runs_and_writes_a_well_formed_report(tmp_path):

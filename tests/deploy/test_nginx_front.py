@@ -8,7 +8,6 @@ from __future__ import annotations
 import gzip
 import http.server
 import json
-import os
 import shutil
 import subprocess
 import threading
@@ -21,10 +20,7 @@ from bench import front, frontconf
 
 # Its servers run on SQLite files of their own, whatever database the suite is on: once, in the
 # SQLite pass of `make test`, is enough.
-pytestmark = pytest.mark.skipif(
-    os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="its own servers and SQLite files; runs once, in the SQLite pass",
-)
+pytestmark = pytest.mark.own_databases
 
 PORTS = {"app": 8580, "http": 8581, "https": 8582, "site": 8583}
 STUB_PORTS = {"stub": 8590, "http": 8591, "https": 8592, "site": 8593}

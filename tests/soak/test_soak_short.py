@@ -7,7 +7,6 @@ cluster and Redis server, which it stops and starts), so it runs once, in the SQ
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -18,10 +17,7 @@ import pytest
 SOAK = Path(__file__).resolve().parents[2] / "bench" / "soak.py"
 
 pytestmark = [
-    pytest.mark.skipif(
-        os.environ.get("DATABASE_URL", "").startswith("postgres"),
-        reason="starts servers and databases of its own; runs once, in the SQLite pass",
-    ),
+    pytest.mark.own_databases,
     pytest.mark.skipif(not shutil.which("wrk"), reason="wrk is installed by `make test`"),
 ]
 

@@ -63,8 +63,7 @@ def _count(env: dict[str, str], expression: str) -> str:
     return result.stdout.strip().splitlines()[-1]
 
 
-@pytest.mark.skipif(os.environ.get("DATABASE_URL", "").startswith("postgres"),
-                    reason="uses a SQLite file of its own; runs in the SQLite pass")  # fmt: skip
+@pytest.mark.own_databases
 def test_an_import_killed_mid_way_and_run_again_leaves_each_story_once_and_whole(tmp_path):
     env = _env(tmp_path / "data")
     subprocess.run([str(MASTHEAD), "migrate", "-v0"], env=env, check=True)

@@ -13,6 +13,9 @@ from django.core.management import CommandError, call_command
 
 import masthead
 
+# The masthead command in fresh processes with settings of their own.
+pytestmark = pytest.mark.own_databases
+
 ROOT = Path(__file__).resolve().parents[3]
 
 

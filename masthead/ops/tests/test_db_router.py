@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+# A primary and a replica of its own on each engine, whatever database the suite is on.
+pytestmark = pytest.mark.own_databases
+
 ROOT = Path(__file__).resolve().parents[3]
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 

@@ -19,6 +19,9 @@ from pathlib import Path
 
 import pytest
 
+# Servers on SQLite files of their own, whatever database the suite is on.
+pytestmark = pytest.mark.own_databases
+
 ROOT = Path(__file__).resolve().parents[3]
 MASTHEAD = [sys.executable, "-m", "masthead.cli"]
 PORTS = range(8610, 8660)  # this branch's share of the machine's ports

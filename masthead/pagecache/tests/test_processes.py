@@ -18,6 +18,9 @@ from urllib.parse import urlencode
 
 import pytest
 
+# Two server processes on databases of their own, whatever database the suite is on.
+pytestmark = pytest.mark.own_databases
+
 MASTHEAD = str(Path(sys.executable).parent / "masthead")
 # This branch's share of the machine's ports (two servers per test).
 PORTS = {"files": (8241, 8242), "redis": (8243, 8244), "postgres+redis": (8245, 8246)}
@@ -105,8 +108,6 @@ def two_servers(request, tmp_path):
         redis_url = REDIS_TEST_URL
     admin = database = None
     if request.param == "postgres+redis":
-        if os.environ.get("DATABASE_URL", "").startswith("postgres"):
-            pytest.skip("runs once, in the SQLite pass: it makes its own PostgreSQL database")
         admin, database = _fresh_postgres_database()
     env = _environment(tmp_path / "var", redis_url, f"{PG_SERVER}/{database}" if database else "")
     try:

@@ -63,6 +63,7 @@ def _masthead(data_dir: Path, *args: str, **kwargs) -> subprocess.Popen:
     return subprocess.Popen(command, env=env, cwd=REPO, text=True, **kwargs)
 
 
+@pytest.mark.own_databases
 def test_masthead_worker_runs_on_a_sqlite_file_and_stops_on_sigterm(tmp_path: Path) -> None:
     """The real command on a WAL SQLite file, as `make demo` runs it beside the server."""
     migrate = _masthead(tmp_path, "migrate", "--no-input", stdout=subprocess.DEVNULL)
