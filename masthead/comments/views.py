@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
@@ -110,6 +111,9 @@ def _too_many(request: HttpRequest, article: Article, wait: int) -> HttpResponse
 @require_http_methods(["GET", "HEAD", "POST"])
 def comment_post(request: HttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.live().for_story_page(), pk=article_id)
+    # The form's address has no language prefix: answer in the story's language (the
+    # language middleware restores the page's when the response is made).
+    translation.activate(article.language)
     story_url = article.get_absolute_url()
     if request.method in ("GET", "HEAD"):
         # A bookmarked or reloaded form address: the comments live on the story page.
@@ -172,6 +176,7 @@ def comment_csrf_failure(request: HttpRequest, article_id: int) -> HttpResponse:
 
     Nothing is stored; the form shown carries a fresh token, so sending again works."""
     article = get_object_or_404(Article.objects.live().for_story_page(), pk=article_id)
+    translation.activate(article.language)
     form = CommentForm(request.POST, article=article)
     form.is_valid()  # the reader sees any other mistake at the same time
     form.add_error(None, CSRF_EXPIRED)

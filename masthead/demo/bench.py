@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import random
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -244,8 +245,11 @@ class _Table:
         value = row[name]
         if name in self.json_columns:
             return json.dumps(value)
-        if isinstance(value, datetime) and connection.vendor != "postgresql":
-            return connection.ops.adapt_datetimefield_value(value)
+        if connection.vendor != "postgresql":
+            if isinstance(value, datetime):
+                return connection.ops.adapt_datetimefield_value(value)
+            if isinstance(value, uuid.UUID):
+                return value.hex  # as Django stores a UUIDField on SQLite
         return value
 
 
@@ -276,6 +280,8 @@ def _story_rows(
             "id": pk,
             "headline": f"{headline} ({i})",
             "slug": f"{SLUG_PREFIX}{run}{i}",
+            # Each story a translation group of its own (one per language is the rule).
+            "translation_group": uuid.UUID(int=rng.getrandbits(128)),
             "dek": rng.choice(_SENTENCES),
             **body,
             "hero_photo_id": photo["id"] if photo else None,

@@ -15,6 +15,8 @@ PUBLICATION = {
     "tagline": "Daily news for Gullhaven and Sorrel County since 1911",
     "time_zone": "America/New_York",
     "language": "en",
+    # A Spanish edition too (masthead/demo/content_es.py): a bilingual city's paper.
+    "other_languages": "es",
 }
 
 SECTIONS = [

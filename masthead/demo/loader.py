@@ -25,7 +25,7 @@ from masthead.pages.models import Page
 from masthead.photos.models import Photo
 from masthead.private_files import write_private_file
 
-from . import content, images
+from . import content, content_es, images
 
 DEMO_EDITOR = "editor"
 DEMO_CONTRIBUTOR = "reporter"
@@ -112,7 +112,13 @@ def load_demo_newsroom(progress: Callable[[str], None] = lambda message: None) -
         )
     authors = _authors(publication)
     created = 0
-    for seed, story in enumerate(content.STORIES):
+    for slug, names in content_es.SECTIONS.items():
+        section = sections.get(slug)
+        if section is not None and "es" not in section.translations:
+            section.translations = {**section.translations, "es": names}
+            section.save(update_fields=["translations"])
+    stories = [*content.STORIES, *content_es.STORIES]
+    for seed, story in enumerate(stories):
         if Article.objects.filter(slug=story["slug"]).exists():
             continue
         progress(story["headline"])
@@ -128,6 +134,12 @@ def load_demo_newsroom(progress: Callable[[str], None] = lambda message: None) -
             status=Article.Status.PUBLISHED,
             published_at=published,
         )
+        if story in content_es.STORIES:
+            article.language = "es"
+            original = Article.objects.filter(slug=story.get("translation_of", "")).first()
+            if original is not None:
+                article.translation_group = original.translation_group
+                article.hero_photo = original.hero_photo  # the same picture, its own words
         if story.get("updated_hours_later"):
             article.updated_at = min(
                 published + timedelta(hours=story["updated_hours_later"]), timezone.now()
@@ -144,6 +156,11 @@ def load_demo_newsroom(progress: Callable[[str], None] = lambda message: None) -
             Tag.objects.get_or_create(name=name, defaults={"slug": ""})[0] for name in story["tags"]
         )
         created += 1
+    for name, names in content_es.TAGS.items():
+        tag = Tag.objects.filter(name=name).first()
+        if tag is not None and "es" not in tag.translations:
+            tag.translations = {**tag.translations, "es": names}
+            tag.save(update_fields=["translations"])
     _set_front_page()
     for position, spec in enumerate(content.PAGES):
         Page.objects.get_or_create(slug=spec["slug"], defaults={**spec, "position": position})

@@ -76,19 +76,22 @@ def feed_scope(kind: str = "site", slug: str = "") -> FeedScope:
         )  # fmt: skip
     if kind == "section":
         section = _get(Section, slug)
-        about = section.description or gettext("%(section)s stories from %(paper)s") % {
-            "section": section.name,
+        about = section.local_description or gettext("%(section)s stories from %(paper)s") % {
+            "section": section.local_name,
             "paper": paper,
         }
         return FeedScope(
-            kind, slug, f"{section.name} · {publication.name}", about,
+            kind, slug, f"{section.local_name} · {publication.name}", about,
             section.get_absolute_url(), live.filter(section=section), f"feed:section:{section.pk}",
         )  # fmt: skip
     if kind == "tag":
         tag = _get(Tag, slug, Tag.objects.on_live_stories())
-        about = gettext("Stories about %(tag)s from %(paper)s") % {"tag": tag.name, "paper": paper}
+        about = gettext("Stories about %(tag)s from %(paper)s") % {
+            "tag": tag.local_name,
+            "paper": paper,
+        }
         return FeedScope(
-            kind, slug, f"{tag.name} · {publication.name}", about,
+            kind, slug, f"{tag.local_name} · {publication.name}", about,
             tag.get_absolute_url(), live.filter(tags=tag), f"feed:tag:{tag.pk}",
         )  # fmt: skip
     if kind == "author":
@@ -379,7 +382,7 @@ class StoryFeed(Feed):
         return local(article.updated_at or article.published_at)
 
     def item_categories(self, article: Article) -> list[str]:
-        names = [article.section.name, *(tag.name for tag in article.tags.all())]
+        names = [article.section.local_name, *(tag.local_name for tag in article.tags.all())]
         return [text.plain_text(name) for name in names]
 
     def item_copyright(self, article: Article) -> str | None:

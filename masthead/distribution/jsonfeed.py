@@ -40,7 +40,10 @@ def _item(request: HttpRequest, article) -> dict:
         ],
         "tags": [
             text.plain_text(name)
-            for name in [article.section.name, *(tag.name for tag in article.tags.all())]
+            for name in [
+                article.section.local_name,
+                *(tag.local_name for tag in article.tags.all()),
+            ]
         ],
         "language": article.language,
     }

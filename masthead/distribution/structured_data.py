@@ -155,8 +155,8 @@ def news_article(request: HttpRequest, article: Article) -> dict:
         "datePublished": article.published_at.isoformat() if article.published_at else None,
         "dateModified": modified.isoformat() if modified else None,
         "author": authors(request, article),
-        "articleSection": article.section.name,
-        "keywords": [tag.name for tag in article.tags.all()],
+        "articleSection": article.section.name_in(article.language),
+        "keywords": [tag.name_in(article.language) for tag in article.tags.all()],
         "wordCount": article.word_count,
         "isAccessibleForFree": True,
         "inLanguage": article.language,
@@ -188,7 +188,7 @@ def breadcrumb_list(request: HttpRequest, article: Article) -> dict:
     """Home > Section > Story, as schema.org's BreadcrumbList."""
     crumbs = [
         (Publication.current().name, reverse("newsroom:home")),
-        (article.section.name, article.section.get_absolute_url()),
+        (article.section.name_in(article.language), article.section.get_absolute_url()),
         (article.headline, article.get_absolute_url()),
     ]
     return {

@@ -35,5 +35,6 @@ class ReaderLanguageMiddleware:
             request.LANGUAGE_CODE = language
             with translation.override(language):
                 response = self.get_response(request)
-        response.headers.setdefault("Content-Language", language)
+                # The language the page was made in: a comment form's answer is in its story's.
+                response.headers.setdefault("Content-Language", translation.get_language())
         return response

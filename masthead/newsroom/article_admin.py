@@ -83,6 +83,8 @@ class ArticleAdminForm(forms.ModelForm):
             if self.instance.language and self.instance.language not in codes:
                 codes.append(self.instance.language)
             self.fields["language"].choices = [(code, language_name(code)) for code in codes]
+            # Left out of a POST (an older form, a script): the story keeps its language.
+            self.fields["language"].required = False
         if "body" in self.fields:
             self.fields["body"].widget.attrs.update(
                 {
@@ -119,6 +121,9 @@ class ArticleAdminForm(forms.ModelForm):
             except WorkflowError as exc:
                 raise ValidationError(f"Not saved. {exc}") from None
         return cleaned
+
+    def clean_language(self) -> str:
+        return self.cleaned_data.get("language") or self.instance.language
 
     def _check_one_per_language(self, cleaned: dict) -> None:
         language = cleaned.get("language")

@@ -12,6 +12,7 @@ import threading
 
 from django.template import Context
 from django.template.loader import get_template
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
@@ -30,6 +31,11 @@ def forget_chrome() -> None:
         _kept.clear()
 
 
+def _at_home(request) -> bool:
+    """On the front page of the page's language ("/" or "/es/")."""
+    return request.path == reverse("newsroom:home")
+
+
 def site_chrome(context: Context, part: str) -> SafeString:
     request = context.get("request")
     template = get_template(TEMPLATES[part])
@@ -37,7 +43,7 @@ def site_chrome(context: Context, part: str) -> SafeString:
         return mark_safe(template.render(context.flatten()))
     if part == "header":
         # What the navigation marks as the current page.
-        vary: tuple = (context.get("current_section_slug") or "", request.path == "/")
+        vary: tuple = (context.get("current_section_slug") or "", _at_home(request))
     else:
         vary = (timezone.localdate().year,)
     key = (part, translation.get_language(), *vary)
@@ -46,7 +52,7 @@ def site_chrome(context: Context, part: str) -> SafeString:
         kept = _kept.get(key)
     if kept is not None and kept[0] == token:
         return kept[1]
-    html = mark_safe(template.render(context.flatten(), request))
+    html = mark_safe(template.render({**context.flatten(), "at_home": _at_home(request)}, request))
     with _lock:
         if len(_kept) < MOST_ENTRIES or key in _kept:
             _kept[key] = (token, html)

@@ -18,6 +18,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from masthead import text
 from masthead.web_urls import validate_web_url, web_url_or_blank
@@ -268,6 +270,16 @@ class NamedInLanguages(models.Model):
         return self.name_in(current_language())
 
     @property
+    def local_description(self) -> str:
+        """A section's description in the page's language; none where it has no translation
+        (an English paragraph on a Spanish page helps nobody)."""
+        from masthead.languages.codes import current_language, default_language
+
+        language = current_language()
+        own = (self.translations or {}).get(language, {}).get("description", "")
+        return own or (getattr(self, "description", "") if language == default_language() else "")
+
+    @property
     def local_slug(self) -> str:
         from masthead.languages.codes import current_language
 
@@ -365,17 +377,17 @@ class Article(models.Model):
     """A story: what the reader sees on a story page, and what the newsroom keeps about it."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        IN_REVIEW = "review", "In review"
-        SCHEDULED = "scheduled", "Scheduled"
-        PUBLISHED = "published", "Published"
-        UNPUBLISHED = "unpublished", "Unpublished"
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "review", _("In review")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
 
     class Label(models.TextChoices):
-        ANALYSIS = "analysis", "Analysis"
-        OPINION = "opinion", "Opinion"
-        EXCLUSIVE = "exclusive", "Exclusive"
-        SPONSORED = "sponsored", "Sponsored"
+        ANALYSIS = "analysis", _("Analysis")
+        OPINION = "opinion", _("Opinion")
+        EXCLUSIVE = "exclusive", _("Exclusive")
+        SPONSORED = "sponsored", _("Sponsored")
 
     class BodyFormat(models.TextChoices):
         MARKDOWN = "markdown", "Markdown"
@@ -596,7 +608,10 @@ class Article(models.Model):
             names.append(self.byline_text)
         if len(names) <= 1:
             return "".join(names)
-        return ", ".join(names[:-1]) + " and " + names[-1]
+        return gettext("%(names)s and %(last)s") % {
+            "names": ", ".join(names[:-1]),
+            "last": names[-1],
+        }
 
     @property
     def description(self) -> str:
@@ -702,8 +717,8 @@ class Correction(models.Model):
     """A correction or an update note appended to a story, in the open, with its time."""
 
     class Kind(models.TextChoices):
-        CORRECTION = "correction", "Correction"
-        UPDATE = "update", "Update"
+        CORRECTION = "correction", _("Correction")
+        UPDATE = "update", _("Update")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.CORRECTION)

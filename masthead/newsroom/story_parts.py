@@ -24,6 +24,7 @@ from django.core.cache import caches
 from django.http import HttpRequest
 from django.template import engines
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -226,7 +227,7 @@ def _key(request: HttpRequest, slug: str) -> str | None:
         return None
     # The head's JSON-LD and links are absolute: one entry per scheme and host. By slug, as
     # readers ask for it: whichever story is live there, its id is checked against the entry.
-    where = f"{request.scheme}://{request.get_host()}/{slug}"
+    where = f"{request.scheme}://{request.get_host()}/{translation.get_language()}/{slug}"
     return f"storyparts:{FORMAT}:" + hashlib.sha256(where.encode()).hexdigest()
 
 

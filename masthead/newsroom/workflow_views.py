@@ -6,11 +6,14 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from masthead.distribution.structured_data import absolute_url
+from masthead.languages.alternates import page_alternates
+from masthead.languages.codes import current_language
 from masthead.pagecache.dependencies import depends
 
 from . import preview, story_parts, views
@@ -51,11 +54,21 @@ def article_preview(request: HttpRequest, token: str) -> HttpResponse:
         .recent_posts(besides=article.pk, limit=story_parts.recent_candidates())
     )
     canonical = article.get_absolute_url()
+    # In the story's language, as its readers will see it (a preview address has no prefix).
+    with translation.override(article.language):
+        return _private(
+            views.allow_players(
+                _preview_page(request, article, link, recent, canonical), article.players
+            )
+        )
+
+
+def _preview_page(request, article, link, recent, canonical: str) -> HttpResponse:
     # Made afresh, never from or into the live story's stored parts: this is the draft.
     parts = story_parts.render_parts(
         request, article, recent_posts=recent, comments=[], comments_open=False
     )
-    response = render(
+    return render(
         request,
         "newsroom/article_preview.html",
         {
@@ -67,7 +80,6 @@ def article_preview(request: HttpRequest, token: str) -> HttpResponse:
             "previewing": True,
         },
     )
-    return _private(views.allow_players(response, article.players))
 
 
 @require_safe
@@ -75,7 +87,7 @@ def corrections(request: HttpRequest) -> HttpResponse:
     """Every correction to a live story, newest first."""
     queryset = (
         Correction.objects.public()
-        .filter(kind=Correction.Kind.CORRECTION)
+        .filter(kind=Correction.Kind.CORRECTION, article__language=current_language())
         .select_related("article__section")
         .order_by("-created_at", "-pk")
     )
@@ -87,4 +99,9 @@ def corrections(request: HttpRequest) -> HttpResponse:
     if number < 1 or number > paginator.num_pages:
         raise Http404("There is no such page.")
     depends(request, "corrections")
-    return render(request, "newsroom/corrections.html", {"page_obj": paginator.page(number)})
+    alternates = page_alternates(lambda: reverse("newsroom:corrections"))
+    return render(
+        request,
+        "newsroom/corrections.html",
+        {"page_obj": paginator.page(number), "alternates": alternates},
+    )

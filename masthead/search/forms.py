@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.utils.translation import gettext, gettext_lazy
 
+from masthead.languages.codes import language_name, publication_languages
 from masthead.newsroom.models import Section
 from masthead.newsroom.navigation import navigation_sections
 
@@ -41,12 +42,32 @@ class SearchForm(forms.Form):
         label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
+    language = forms.ChoiceField(label=gettext_lazy("Language"), required=False)
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        # The page's language unless the reader picks another or all of the paper's; shown
+        # only for a paper in several.
+        self.languages = publication_languages()
+        if len(self.languages) > 1:
+            self.fields["language"].choices = [
+                ("", gettext("This page’s language")),
+                *((code, language_name(code)) for code in self.languages),
+                ("all", gettext("All languages")),
+            ]
+        else:
+            del self.fields["language"]
         self._sections = {section.slug: section for section in navigation_sections()}
         self.fields["section"].choices = [("", gettext("All sections"))] + [
-            (section.slug, section.name) for section in self._sections.values()
+            (section.slug, section.local_name) for section in self._sections.values()
         ]
+
+    def clean_language(self) -> list[str] | None:
+        """The languages to search: None for the page's."""
+        value = self.cleaned_data.get("language")
+        if value == "all":
+            return self.languages
+        return [value] if value else None
 
     def clean_section(self) -> Section | None:
         return self._sections.get(self.cleaned_data["section"])

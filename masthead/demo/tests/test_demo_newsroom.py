@@ -5,7 +5,7 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 
-from masthead.demo import content
+from masthead.demo import content, content_es
 from masthead.demo.loader import ensure_demo_editor, load_demo_newsroom
 from masthead.frontpage.models import PlacedStory
 from masthead.newsroom.models import Article, Author, Publication, Section, Tag
@@ -32,22 +32,44 @@ def test_demo_content_has_what_the_demo_newsroom_promises():
     assert len({s["slug"] for s in content.STORIES}) == len(content.STORIES)
 
 
-def test_loading_twice_creates_everything_once(settings, tmp_path):
+ALL_STORIES = len(content.STORIES) + len(content_es.STORIES)
+
+
+def test_loading_twice_creates_everything_once(settings, tmp_path, client):
     first = load_demo_newsroom()
     counts = [m.objects.count() for m in (Article, Author, Section, Tag, Photo, Publication)]
+    _check_the_spanish_edition(client)
     second = load_demo_newsroom()
-    assert first["stories"] == len(content.STORIES)
+    assert first["stories"] == ALL_STORIES
     assert second["stories"] == 0
     assert [
         m.objects.count() for m in (Article, Author, Section, Tag, Photo, Publication)
     ] == counts
 
 
+def _check_the_spanish_edition(client) -> None:
+    """Spanish stories, some of them translations of English ones, under Spanish sections."""
+    spanish = Article.objects.live().filter(language="es")
+    assert spanish.count() == len(content_es.STORIES) >= 5
+    translated = [s for s in content_es.STORIES if s.get("translation_of")]
+    assert len(translated) >= 3
+    for spec in translated:
+        story = Article.objects.get(slug=spec["slug"])
+        original = Article.objects.get(slug=spec["translation_of"])
+        assert story.translation_group == original.translation_group
+        assert story.get_absolute_url().startswith("/es/")
+    home = client.get("/es/").content.decode()
+    assert '<html lang="es">' in home
+    assert ">Noticias</a>" in home and content_es.STORIES[0]["headline"] in home
+    assert content.STORIES[0]["headline"] not in home
+    assert client.get("/es/noticias/").status_code == 200
+
+
 @sqlite_pass_only
 def test_demo_stories_are_live_and_credited():
     load_demo_newsroom()
     live = Article.objects.live()
-    assert live.count() == len(content.STORIES)
+    assert live.count() == ALL_STORIES
     wire = live.exclude(source_name="").first()
     assert wire.byline_text and wire.source_credit and wire.original_url.startswith("https://")
     assert wire.writer.kind == Author.Kind.ORGANIZATION

@@ -21,7 +21,7 @@ def newsroom(db):
     """A publication in New York time with a signed local story, a syndicated wire story, and
     stories that must never reach machines: a draft, a future scheduled story, a pulled one."""
     publication = make_publication(
-        name="The Test Gazette", tagline="News for the harbor towns", language="en-us"
+        name="The Test Gazette", tagline="News for the harbor towns", language="en"
     )
     city = make_section(name="City", slug="city")
     sports = make_section(name="Sports", slug="sports")

@@ -40,7 +40,7 @@ def test_site_feed_has_the_channel_elements(client, newsroom, url, version):
     assert parsed.version == version
     assert parsed.feed.title == "The Test Gazette"
     assert parsed.feed.link == "http://testserver/"
-    assert parsed.feed.language == "en-us"
+    assert parsed.feed.language == "en"
     # Feed readers poll: the page cache's public ages (docs/caching.md), and a validator.
     assert response["Cache-Control"].startswith("public, max-age=60, s-maxage=600")
     assert response["ETag"].startswith('"')
@@ -186,7 +186,7 @@ def test_json_feed_1_1(client, newsroom):
     assert feed["title"] == "The Test Gazette"
     assert feed["home_page_url"] == "http://testserver/"
     assert feed["feed_url"] == "http://testserver/feeds/json/"
-    assert feed["language"] == "en-us"
+    assert feed["language"] == "en"
     [local, wire, old] = feed["items"]
     story = newsroom.local
     assert local["id"] == f"tag:testserver,{story.created_at:%Y-%m-%d}:story-{story.pk}"

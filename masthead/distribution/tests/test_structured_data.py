@@ -43,7 +43,7 @@ def test_news_article_has_every_property_search_engines_read(client, newsroom):
     assert data["isAccessibleForFree"] is True
     assert data["articleSection"] == "City"
     assert data["keywords"] == ["Harbor"]
-    assert data["inLanguage"] == "en-us"
+    assert data["inLanguage"] == "en"
     assert data["author"] == [
         {"@type": "Person", "name": "Ana Ruiz", "url": "http://testserver/author/ana-ruiz/",
          "jobTitle": "City reporter"},
@@ -158,7 +158,7 @@ def test_open_graph_and_twitter_cards(client, newsroom):
     assert og["og:description"] == story.dek
     assert og["og:url"] == url
     assert og["og:site_name"] == "The Test Gazette"
-    assert og["og:locale"] == "en_us"
+    assert og["og:locale"] == "en_US"
     assert og["og:image"].startswith("http://testserver/media/")
     assert (og["og:image:width"], og["og:image:height"]) == ("1200", "675")
     assert og["og:image:alt"] == "A test photo"
