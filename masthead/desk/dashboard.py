@@ -28,6 +28,11 @@ class Dashboard:
     wire_waiting: list[Article] = field(default_factory=list)
     wire_waiting_count: int | None = None
     corrections: list[Correction] = field(default_factory=list)
+    # A paper in several languages: the one the desk narrowed to ("" for all), the choices,
+    # and the story list's matching filter.
+    language: str = ""
+    languages: list[tuple[str, str]] = field(default_factory=list)
+    list_filter: str = ""
 
 
 def sees_every_story(user) -> bool:
@@ -66,13 +71,24 @@ def _scheduled_days(stories: QuerySet, zone, now: datetime) -> list[tuple[date, 
     return list(days.items())
 
 
-def dashboard_for(user) -> Dashboard:
+def dashboard_for(user, language: str = "") -> Dashboard:
+    """The desk's page; ``language`` ("es") narrows every list to stories in that language."""
     zone = Publication.current().zone
     now = timezone.now()
-    mine = own_stories(user)
-    stories = Article.objects.all() if sees_every_story(user) else mine
-    review = stories_in_review(user).select_related("section").order_by("modified_at", "pk")
-    today = Article.objects.live(at=now).filter(published_at__gte=_start_of_today(zone))
+    in_language = {"language": language} if language else {}
+    mine = own_stories(user).filter(**in_language)
+    stories = (Article.objects.all() if sees_every_story(user) else mine).filter(**in_language)
+    review = (
+        stories_in_review(user)
+        .filter(**in_language)
+        .select_related("section")
+        .order_by("modified_at", "pk")
+    )
+    today = (
+        Article.objects.live(at=now)
+        .filter(published_at__gte=_start_of_today(zone))
+        .filter(**in_language)
+    )
     drafts = mine.filter(status=Article.Status.DRAFT).order_by("-modified_at", "-pk")
     board = Dashboard(
         in_review=list(review[:SHOWN]),
@@ -91,6 +107,7 @@ def dashboard_for(user) -> Dashboard:
 
         wire = (
             Article.objects.filter(status__in=(Article.Status.DRAFT, Article.Status.IN_REVIEW))
+            .filter(**in_language)
             .filter(
                 Exists(
                     ImportedItem.objects.filter(article=OuterRef("pk"), wire_source__isnull=False)
@@ -100,7 +117,8 @@ def dashboard_for(user) -> Dashboard:
         )
         board.wire_waiting = list(wire.select_related("section")[:SHOWN])
         board.wire_waiting_count = wire.count()
-        board.corrections = list(
-            Correction.objects.select_related("article").order_by("-created_at", "-pk")[:SHOWN]
-        )
+        corrections = Correction.objects.select_related("article").order_by("-created_at", "-pk")
+        if language:
+            corrections = corrections.filter(article__language=language)
+        board.corrections = list(corrections[:SHOWN])
     return board

@@ -19,6 +19,20 @@ def review_count(context) -> int:
 
 @register.simple_tag(takes_context=True)
 def desk_dashboard(context):
+    """The dashboard, narrowed to ?language=es when the paper publishes in several."""
+    from masthead.languages.codes import language_name, publication_languages
+
     from ..dashboard import dashboard_for
 
-    return dashboard_for(context["request"].user)
+    request = context["request"]
+    languages = publication_languages()
+    chosen = request.GET.get("language", "")
+    if chosen not in languages:
+        chosen = ""
+    board = dashboard_for(request.user, chosen)
+    board.language = chosen
+    board.languages = (
+        [(code, language_name(code)) for code in languages] if len(languages) > 1 else []
+    )
+    board.list_filter = f"&language={chosen}" if chosen else ""
+    return board

@@ -116,3 +116,35 @@ def test_the_desk_page_costs_the_same_queries_with_more_stories(client, people):
         correction_add(article=make_article(), user=editor, text=f"Fixed a name, {n}.")
         make_comment(story, status=Comment.Status.PENDING)
     assert count() == few
+
+
+def test_a_bilingual_desk_filters_by_language(client, people):
+    from masthead.newsroom.models import Publication
+
+    editor, _ = people
+    Publication.objects.update(other_languages="es")
+    Publication.objects.get().save()  # the cached publication is refreshed
+    now = timezone.now()
+    make_article(headline="Ferry fares rise", published_at=now - timedelta(minutes=5))
+    make_article(headline="Suben las tarifas del ferry", language="es",
+                 published_at=now - timedelta(minutes=4))  # fmt: skip
+    client.force_login(editor)
+    every = _panel(client.get(DESK).content.decode(), "desk-today")
+    assert "Ferry fares rise" in every and "Suben las tarifas del ferry" in every
+    page = client.get(DESK, {"language": "es"}).content.decode()
+    spanish = _panel(page, "desk-today")
+    assert "Suben las tarifas del ferry" in spanish and "Ferry fares rise" not in spanish
+    assert '<span aria-current="true" lang="es">Español</span>' in page
+    assert "?state=live&amp;language=es" in page
+    # The story list the panel links to takes the same filter.
+    listed = client.get(reverse("admin:newsroom_article_changelist"), {"language": "es"})
+    assert "Suben las tarifas del ferry" in listed.content.decode()
+    assert "Ferry fares rise" not in listed.content.decode()
+    # A language the paper does not publish in is ignored, not an error.
+    assert client.get(DESK, {"language": "xx"}).status_code == 200
+
+
+def test_a_one_language_desk_shows_no_language_filter(client, people):
+    editor, _ = people
+    client.force_login(editor)
+    assert "desk-languages" not in client.get(DESK).content.decode()
