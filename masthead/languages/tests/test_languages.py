@@ -159,6 +159,8 @@ def _pairs(paper) -> list[tuple[str, str]]:
         ("/tag/flooding/", "/es/tag/inundaciones/"),
         ("/author/ana-ruiz/", "/es/author/ana-ruiz/"),
         (paper.english.get_absolute_url(), paper.spanish.get_absolute_url()),
+        ("/corrections/", "/es/corrections/"),
+        ("/search/?q=puerto", "/es/search/?q=puerto"),
     ]
 
 
