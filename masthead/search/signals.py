@@ -77,10 +77,12 @@ def connect() -> None:
 
 
 def fill_index_after_migrate(sender, using: str = "default", **kwargs) -> None:
-    """After ``migrate``, index the stories of a site that had none indexed (an upgrade)."""
+    """After ``migrate``, index the stories of a site that had none indexed (an upgrade); after
+    ``flush`` (which also sends this signal), empty an index left with no stories: SQLite's FTS
+    table is not a model's, so ``flush`` leaves its rows behind."""
     from masthead.newsroom.models import Article
 
     from .services import search_index_is_empty
 
-    if Article.objects.using(using).exists() and search_index_is_empty():
+    if Article.objects.using(using).exists() == search_index_is_empty():
         search_index_rebuild()
