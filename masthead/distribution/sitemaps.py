@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from django.utils.functional import cached_property
 
 from masthead import text
-from masthead.languages.alternates import Alternate, page_alternates, x_default
+from masthead.languages.alternates import Alternate, hreflang_pairs, page_alternates
 from masthead.languages.codes import publication_languages
 from masthead.newsroom.models import Article, Author, Publication, Section, Tag
 from masthead.newsroom.querysets import LINK_FIELDS
@@ -45,15 +45,6 @@ def news_language(code: str) -> str:
     if code in ("zh-cn", "zh-tw"):
         return code
     return code.split("-")[0]
-
-
-def _hreflang(alternates: list[Alternate], origin: str) -> list[tuple[str, str]]:
-    """(hreflang, absolute URL) of each version and x-default; none for one language."""
-    default = x_default(alternates)
-    if default is None:
-        return []
-    links = [(a.language, origin + a.path) for a in alternates]
-    return [*links, ("x-default", origin + default.path)]
 
 
 def _whole_seconds(moment: datetime | None) -> datetime | None:
@@ -84,7 +75,8 @@ class NewsroomSitemap(Sitemap):
         versions = self.versions_of([url["item"] for url in urls])
         for url in urls:
             url.update(self.entry_details(url["item"], origin))
-            url["alternates"] = _hreflang(versions.get(self.version_key(url["item"]), []), origin)
+            versions_here = versions.get(self.version_key(url["item"]), [])
+            url["alternates"] = hreflang_pairs(versions_here, lambda path: origin + path)
         return urls
 
     def entry_details(self, item, origin: str) -> dict:

@@ -225,23 +225,22 @@ class _Loader:
     def _language(self, record: StoryRecord, report: ImportReport) -> str:
         """The item's language, else the wire source's, else the paper's default."""
         source_language = getattr(self.source, "language", "") if self.source else ""
-        language = known_language(record.language) or known_language(source_language)
-        if record.language and not known_language(record.language):
+        own = known_language(record.language)
+        language = own or known_language(source_language) or default_language()
+        note = ""
+        if record.language and not own:
             note = (
-                f"stories in “{record.language}” were imported as "
-                f"{language_name(language or default_language())}: Masthead has no "
-                "catalogues for that language"
+                f"stories in “{record.language}” were imported as {language_name(language)}: "
+                "Masthead has no catalogues for that language"
             )
-            if note not in report.warnings:
-                report.warnings.append(note)
-        elif language and language not in publication_languages():
+        elif language not in publication_languages():
             note = (
                 f"stories in {language_name(language)} were imported; add “{language}” to the "
                 "publication's other languages for readers to see them"
             )
-            if note not in report.warnings:
-                report.warnings.append(note)
-        return language or default_language()
+        if note and note not in report.warnings:
+            report.warnings.append(note)
+        return language
 
     def load(self, record: StoryRecord, *, dry_run: bool, report: ImportReport) -> Outcome:
         source_id = source_id_key(record.source_id)

@@ -42,6 +42,18 @@ def x_default(alternates: list[Alternate]) -> Alternate | None:
     return next((a for a in alternates if a.language == default), alternates[0])
 
 
+def hreflang_pairs(
+    alternates: list[Alternate], absolute: Callable[[str], str]
+) -> list[tuple[str, str]]:
+    """(hreflang, absolute URL) of each version, itself included, then x-default; none for a
+    page in one language. For the page head and the sitemaps alike."""
+    default = x_default(alternates)
+    if default is None:
+        return []
+    pairs = [(a.language, absolute(a.path)) for a in alternates]
+    return [*pairs, ("x-default", absolute(default.path))]
+
+
 def story_alternates(article) -> list[Alternate]:
     """The story and its live translations, in the paper's language order; empty when it has
     none (a story in one language links no alternates)."""

@@ -14,12 +14,7 @@ def catalogue_languages() -> dict[str, str]:
 
 def supported(code: str) -> str:
     """``code`` as one of the catalogue languages ("en-us" → "en"); the first one otherwise."""
-    known = catalogue_languages()
-    code = (code or "").strip().lower()
-    if code in known:
-        return code
-    base = code.split("-")[0]
-    return base if base in known else next(iter(known))
+    return known_language(code) or next(iter(catalogue_languages()))
 
 
 def known_language(code: str) -> str:

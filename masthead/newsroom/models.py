@@ -293,6 +293,12 @@ class NamedInLanguages(models.Model):
         language = current_language()
         if language == default_language():
             return Q(slug=slug)
+        return cls._slug_in(language, slug)
+
+    @staticmethod
+    def _slug_in(language: str, slug: str) -> Q:
+        """Rows whose ``language`` slug is ``slug``: their own, else the default they fall
+        back to."""
         own = {f"translations__{language}__slug": slug}
         missing = {f"translations__{language}__slug__isnull": True}
         return Q(**own) | (Q(slug=slug) & Q(**missing))
@@ -313,10 +319,7 @@ class NamedInLanguages(models.Model):
                 errors.append(f"“{slug[:80]}” is not a slug (letters, digits and hyphens).")
                 continue
             others = type(self)._default_manager.exclude(pk=self.pk)
-            if others.filter(
-                Q(**{f"translations__{language}__slug": slug})
-                | (Q(slug=slug) & Q(**{f"translations__{language}__slug__isnull": True}))
-            ).exists():
+            if others.filter(self._slug_in(language, slug)).exists():
                 errors.append(f"Another {self._meta.verbose_name} uses “{slug}” in {language}.")
         if errors:
             raise ValidationError(errors)

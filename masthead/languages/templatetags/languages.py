@@ -6,7 +6,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from masthead.distribution.structured_data import absolute_url
-from masthead.languages.alternates import x_default
+from masthead.languages.alternates import hreflang_pairs
 from masthead.languages.codes import current_language
 
 register = template.Library()
@@ -23,14 +23,11 @@ def page_language(context) -> str:
 def hreflang_links(context) -> SafeString:
     """<link rel="alternate" hreflang> for each version of the page, itself included, and
     x-default; nothing for a page in one language."""
-    alternates = context.get("alternates") or []
-    default = x_default(alternates)
-    if default is None:
-        return mark_safe("")
     request = context.get("request")
-    links = [(a.language, absolute_url(request, a.path)) for a in alternates]
-    links.append(("x-default", absolute_url(request, default.path)))
-    return format_html_join("\n  ", '<link rel="alternate" hreflang="{}" href="{}">', links)
+    pairs = hreflang_pairs(
+        context.get("alternates") or [], lambda path: absolute_url(request, path)
+    )
+    return format_html_join("\n  ", '<link rel="alternate" hreflang="{}" href="{}">', pairs)
 
 
 @register.simple_tag(takes_context=True)
